@@ -1,0 +1,51 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import preact from '@astrojs/preact';
+import { unified } from '@astrojs/markdown-remark';
+import { publisher } from './src/config/publisher';
+import { readFicheFiles } from './src/lib/content-files';
+import { buildSidebar } from './src/lib/sidebar';
+import { rehypeRecueil } from './src/lib/typography';
+
+// Déploiement sous un sous-chemin : BASE_PATH=/recueil/ npm run build
+const base = process.env.BASE_PATH || '/';
+
+export default defineConfig({
+  site: publisher.siteUrl,
+  base,
+  trailingSlash: 'always',
+  markdown: { processor: unified({ rehypePlugins: [[rehypeRecueil, { base }]] }) },
+  integrations: [
+    starlight({
+      title: publisher.siteName,
+      description: publisher.workTitle,
+      locales: { root: { label: 'Français', lang: 'fr' } },
+      credits: false,
+      disable404Route: true,
+      lastUpdated: false,
+      pagination: true,
+      tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 3 },
+      customCss: ['./src/styles/site.css'],
+      components: {
+        Footer: './src/components/Footer.astro',
+        MarkdownContent: './src/components/MarkdownContent.astro',
+      },
+      routeMiddleware: './src/route-middleware.ts',
+      sidebar: buildSidebar(readFicheFiles(), {
+        before: [{ label: 'Accueil', link: '/' }],
+        after: [
+          {
+            label: 'Ressources',
+            collapsed: false,
+            items: [
+              { label: 'Glossaire', link: '/glossaire/' },
+              { label: 'Références juridiques', link: '/references/' },
+            ],
+          },
+        ],
+      }),
+    }),
+    preact({ include: ['src/islands/**'] }),
+  ],
+});

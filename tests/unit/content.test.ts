@@ -1,0 +1,117 @@
+/**
+ * Contrôles du contenu éditorial, sans construire le site : frontmatter, sections, longueur,
+ * sigles présents dans le glossaire, marqueurs d'inachèvement, liens internes vers des fiches.
+ */
+import { describe, expect, test } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { readFicheFiles, readKnownIds, GLOSSARY_FILE } from '../../src/lib/content-files';
+import { formatIssues, glossarySchema, pageFields } from '../../src/lib/schemas';
+import { THEMES } from '../../src/lib/themes';
+
+const fiches = readFicheFiles();
+const known = readKnownIds();
+const glossary = (parseYaml(readFileSync(GLOSSARY_FILE, 'utf8')) as unknown[]).map((t) => glossarySchema.parse(t));
+
+/** Les 26 fiches du plan (shared/recueil/plan.md), dans l'ordre. */
+export const PLAN_CODES = ['A1', 'A2', 'A3', 'A4', 'B1', 'B2', 'B3', 'B4', 'B5', 'C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7', 'C8', 'D1', 'D2', 'D3', 'D4', 'E1', 'E2', 'E3', 'E4', 'E5'];
+
+const REQUIRED_SECTIONS = ['L’essentiel', 'Ce que dit le droit', 'En pratique', 'Exemple', 'Points de vigilance'];
+const normalise = (s: string) => s.replace(/'/g, '’').trim();
+
+/** Texte lisible d'une fiche : sans imports, composants ni syntaxe Markdown. */
+function proseOf(body: string): string {
+  return body
+    .replace(/^import .*$/gm, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\]\([^)]*\)/g, ']')
+    .replace(/[#*_>`|[\]-]/g, ' ');
+}
+
+/** Sigles : mots de deux lettres capitales ou plus (chiffres admis), hors codes de fiche et chiffres romains. */
+export function acronymsIn(text: string): Set<string> {
+  const found = new Set<string>();
+  for (const match of text.matchAll(/(?<![\p{L}\d-])([A-Z][A-Z0-9]{1,})(?![\p{L}\d])/gu)) {
+    const word = match[1];
+    if (/^[A-E]\d$/.test(word) || /^[IVXLC]+$/.test(word) || /^\d/.test(word)) continue;
+    found.add(word);
+  }
+  return found;
+}
+const glossaryForms = new Set(glossary.flatMap((t) => [t.term, ...t.aliases, ...t.term.split(/\s+/)]));
+
+describe('fiches', () => {
+  test('every fiche code belongs to the plan and the list is in plan order', () => {
+    const codes = fiches.map((f) => f.code);
+    for (const code of codes) expect(PLAN_CODES, `fiche inattendue : ${code}`).toContain(code);
+    expect(codes).toEqual(PLAN_CODES.filter((c) => codes.includes(c)));
+  });
+
+  for (const fiche of fiches) {
+    describe(fiche.code, () => {
+      test('frontmatter is valid and cites only known ids', () => {
+        const result = pageFields(known).safeParse(fiche.data);
+        expect(result.success ? [] : formatIssues(result.error), fiche.file).toEqual([]);
+        expect(typeof fiche.data.title === 'string' && fiche.data.title.length > 10).toBe(true);
+        expect(typeof fiche.data.description === 'string' && fiche.data.description.length > 30).toBe(true);
+      });
+
+      test('has the required sections in order', () => {
+        const headings = [...fiche.body.matchAll(/^## (.+)$/gm)].map((m) => normalise(m[1]));
+        const positions = REQUIRED_SECTIONS.map((s) => headings.indexOf(s));
+        expect(positions.filter((p) => p < 0).length, `sections trouvées : ${headings.join(' | ')}`).toBe(0);
+        expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+        expect(headings, '« Pour aller plus loin » est généré depuis le frontmatter').not.toContain('Pour aller plus loin');
+      });
+
+      test('is between 700 and 1,500 words', () => {
+        const words = proseOf(fiche.body).split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+        expect(words).toBeGreaterThanOrEqual(700);
+        expect(words).toBeLessThanOrEqual(1500);
+      });
+
+      test('has no unfinished marker', () => {
+        expect(fiche.body).not.toMatch(/\bTODO\b|\bTBD\b|\bFIXME\b|à compléter|lorem ipsum|XXX/i);
+      });
+
+      test('every acronym it uses is in the glossary', () => {
+        const missing = [...acronymsIn(proseOf(fiche.body) + ' ' + fiche.title)].filter((a) => !glossaryForms.has(a));
+        expect(missing, `sigles absents de ${GLOSSARY_FILE}`).toEqual([]);
+      });
+
+      test('internal links to fiches point to existing fiches', () => {
+        for (const m of fiche.body.matchAll(/\]\(\/fiches\/([a-z]\d)\/?(?:#[^)]*)?\)/g)) {
+          expect(known.fiches.has(m[1].toUpperCase()), `lien vers /fiches/${m[1]}/`).toBe(true);
+        }
+      });
+    });
+  }
+
+  test('no fiche is an orphan: each is related to, or cited by, another fiche', () => {
+    if (fiches.length < 2) return;
+    for (const fiche of fiches) {
+      const links = (fiche.data.related as string[]).length + fiches.filter((f) => (f.data.related as string[]).includes(fiche.code)).length;
+      expect(links, `${fiche.code} n'est reliée à aucune fiche`).toBeGreaterThan(0);
+    }
+  });
+
+  test('themes in content match the five themes of the plan', () => {
+    expect(THEMES.map((t) => t.code)).toEqual(['A', 'B', 'C', 'D', 'E']);
+  });
+});
+
+describe('glossary', () => {
+  test('ids are unique and related fiches exist', () => {
+    const ids = glossary.map((t) => t.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const t of glossary) if (t.fiche && fiches.length > 0) expect(PLAN_CODES).toContain(t.fiche);
+  });
+});
+
+describe('content folder', () => {
+  test('has no unfinished marker in data files', () => {
+    const files = ['content/references.yaml', GLOSSARY_FILE, ...readdirSync('content/redactions', { withFileTypes: true }).filter((d) => d.isFile()).map((d) => join('content/redactions', d.name))].filter(Boolean);
+    for (const file of files) expect(readFileSync(file, 'utf8'), file).not.toMatch(/\bTODO\b|\bFIXME\b|à compléter|lorem ipsum/i);
+  });
+});
