@@ -60,6 +60,8 @@ const numberBounds = {
 };
 
 const amountVar = z.object({ ...common, ...numberBounds, type: z.literal('amount-eur-ht'), default: z.number().optional() });
+/** Somme en euros hors champ de la TVA (pénalité, coût horaire). */
+const euroVar = z.object({ ...common, ...numberBounds, type: z.literal('amount-eur'), default: z.number().optional() });
 const percentVar = z.object({ ...common, ...numberBounds, type: z.literal('percent'), default: z.number().optional() });
 const hoursVar = z.object({ ...common, ...numberBounds, type: z.literal('hours'), default: z.number().optional() });
 const integerVar = z.object({ ...common, ...numberBounds, type: z.literal('integer'), default: z.number().int().optional() });
@@ -85,11 +87,12 @@ const multichoiceVar = z.object({
   default: z.array(z.string()).optional(),
 });
 
-const SCALAR_TYPES = 'amount-eur-ht, percent, hours, integer, date, text, longtext, choice, multichoice';
+const SCALAR_TYPES = 'amount-eur-ht, amount-eur, percent, hours, integer, date, text, longtext, choice, multichoice';
 
 /** Variables simples, admises aussi comme champs d'un lot. */
 const scalarVariable = z.discriminatedUnion('type', [
   amountVar,
+  euroVar,
   percentVar,
   hoursVar,
   integerVar,

@@ -76,16 +76,16 @@ function parseInline(source: string, line: number): Inline[] {
     last = m.index + m[0].length;
     const body = m[1].trim();
     const total = /^total\s+([a-z][a-z0-9_]*)\.([a-z][a-z0-9_]*)$/.exec(body);
-    if (/^[a-z][a-z0-9_]*$/.test(body)) out().push({ kind: 'var', name: body });
+    if (body === 'else') {
+      const top = stack[stack.length - 1];
+      if (!top || top.target === top.node.else) throw new TemplateError('{{else}} sans {{#if}} ouvert dans la ligne', line);
+      top.target = top.node.else;
+    } else if (/^[a-z][a-z0-9_]*$/.test(body)) out().push({ kind: 'var', name: body });
     else if (total) out().push({ kind: 'total', list: total[1], field: total[2] });
     else if (body.startsWith('#if ')) {
       const node: Extract<Inline, { kind: 'if' }> = { kind: 'if', cond: parseCondition(body.slice(4), line), then: [], else: [] };
       out().push(node);
       stack.push({ node, target: node.then });
-    } else if (body === 'else') {
-      const top = stack[stack.length - 1];
-      if (!top || top.target === top.node.else) throw new TemplateError('{{else}} sans {{#if}} ouvert dans la ligne', line);
-      top.target = top.node.else;
     } else if (body === '/if') {
       if (!stack.pop()) throw new TemplateError('{{/if}} sans {{#if}} ouvert dans la ligne', line);
     } else if (body.startsWith('#each') || body === '/each') {
@@ -230,7 +230,7 @@ export function checkTemplate(nodes: TemplateNode[], variables: Variable[]): voi
         const list = lookup(part.list, scope, line);
         if (list.type !== 'lots') throw new TemplateError(`{{total ${part.list}.${part.field}}} : « ${part.list} » n'est pas une liste de lots`, line);
         const field = list.fields.find((f) => f.name === part.field);
-        if (!field || !['amount-eur-ht', 'hours', 'integer'].includes(field.type)) {
+        if (!field || !['amount-eur-ht', 'amount-eur', 'hours', 'integer'].includes(field.type)) {
           throw new TemplateError(`{{total ${part.list}.${part.field}}} : « ${part.field} » n'est pas un champ de montant, d'heures ou d'entier de « ${part.list} »`, line);
         }
       } else if (part.kind === 'if') {

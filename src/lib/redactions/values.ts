@@ -4,7 +4,8 @@
  * Une réponse invalide donne un message qui nomme le champ ; une réponse facultative vide donne un repère.
  */
 import { formatDateFr, formatEuros, formatInt, formatNumber, formatPercent } from '../format';
-import type { LotsVariable, ScalarVariable, Variable } from './schema';
+import type { ChoiceOption, LotsVariable, ScalarVariable, Variable } from './schema';
+import { frenchTypography } from '../typography';
 import { singleLine, xmlSafe } from './text';
 
 export interface FieldError {
@@ -84,6 +85,8 @@ function numberRule(v: ScalarVariable): { min: number; minExclusive: boolean; ma
   switch (v.type) {
     case 'amount-eur-ht':
       return { min: 0, minExclusive: true, max: MAX_NUMBER, integer: false, what: 'un nombre positif en euros HT' };
+    case 'amount-eur':
+      return { min: 0, minExclusive: true, max: MAX_NUMBER, integer: false, what: 'un nombre positif en euros' };
     case 'percent':
       return { min: 0, minExclusive: false, max: 100, integer: false, what: 'un pourcentage compris entre 0 et 100' };
     case 'hours':
@@ -97,6 +100,8 @@ export function formatNumberValue(v: ScalarVariable, n: number): string {
   switch (v.type) {
     case 'amount-eur-ht':
       return `${formatEuros(n)}\u00a0HT`;
+    case 'amount-eur':
+      return formatEuros(n);
     case 'percent':
       return formatPercent(n);
     case 'hours':
@@ -110,6 +115,7 @@ export function formatNumberValue(v: ScalarVariable, n: number): string {
 function checkScalar(v: ScalarVariable, raw: unknown, subject: string): Check {
   switch (v.type) {
     case 'amount-eur-ht':
+    case 'amount-eur':
     case 'percent':
     case 'hours':
     case 'integer': {
@@ -155,7 +161,8 @@ function checkScalar(v: ScalarVariable, raw: unknown, subject: string): Check {
     case 'choice': {
       const option = typeof raw === 'string' ? v.options.find((o) => o.value === raw) : undefined;
       if (!option) return { ok: false, message: `${subject} doit être l’une des options proposées (${v.options.map((o) => o.label).join(' ; ')}).` };
-      return filled(option.text ?? option.label, [option.text ?? option.label], [option.value]);
+      const text = optionText(option);
+      return filled(text, [text], [option.value]);
     }
     case 'multichoice': {
       const list = typeof raw === 'string' ? [raw] : raw;
@@ -168,11 +175,14 @@ function checkScalar(v: ScalarVariable, raw: unknown, subject: string): Check {
       if (v.minItems && chosen.length < v.minItems) {
         return { ok: false, message: `${subject} doit contenir au moins ${v.minItems} options.` };
       }
-      const texts = chosen.map((o) => o.text ?? o.label);
+      const texts = chosen.map(optionText);
       return filled(joinFr(texts), texts, chosen.map((o) => o.value));
     }
   }
 }
+
+/** Texte d'une option : rédigé par l'auteur du modèle, il reçoit la typographie française. */
+const optionText = (o: ChoiceOption) => frenchTypography(o.text ?? o.label);
 
 /** « a », « a et b », « a, b et c ». */
 export function joinFr(items: string[]): string {
