@@ -176,7 +176,8 @@ function checkScalar(v: ScalarVariable, raw: unknown, subject: string): Check {
         return { ok: false, message: `${subject} doit contenir au moins ${v.minItems} options.` };
       }
       const texts = chosen.map(optionText);
-      return filled(joinFr(texts), texts, chosen.map((o) => o.value));
+      // En ligne, les options suivantes perdent leur majuscule initiale : « Embauche directe et mise à disposition ».
+      return filled(joinFr(texts.map((t, i) => (i ? lowerFirst(t) : t))), texts, chosen.map((o) => o.value));
     }
   }
 }
