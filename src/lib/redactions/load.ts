@@ -9,6 +9,7 @@ import { draftFileSchema, type DraftFile } from './schema';
 import { checkTemplate, parseTemplate, TemplateError, type TemplateNode } from './template';
 import { render } from './render';
 import { resolveAnswers } from './values';
+import { frenchTypography } from '../typography';
 
 /** Une rédaction type chargée : le fichier validé et son modèle compilé. */
 export interface Draft extends DraftFile {
@@ -57,7 +58,17 @@ export function parseDraft(source: string, file: string): Draft {
     const start = lineOf(['template']) ?? 0;
     throw new DraftError(`${file}:${start + error.line} (ligne ${error.line} du modèle) : ${error.message}`);
   }
-  const draft: Draft = { ...data, file, nodes };
+  // Textes d'accompagnement rédigés par l'auteur : typographie française appliquée une fois ici.
+  const draft: Draft = {
+    ...data,
+    title: frenchTypography(data.title),
+    purpose: frenchTypography(data.purpose),
+    placementNote: data.placementNote && frenchTypography(data.placementNote),
+    notes: data.notes.map(frenchTypography),
+    variables: data.variables.map(typographyOfLabels),
+    file,
+    nodes,
+  };
 
   const defaults = Object.fromEntries(data.variables.flatMap((v) => ('default' in v && v.default !== undefined ? [[v.name, v.default]] : [])));
   const badDefaults = resolveAnswers(data.variables, defaults).errors.filter((e) => e.field in defaults);
@@ -72,6 +83,12 @@ export function parseDraft(source: string, file: string): Draft {
   const stray = Object.keys(data.example).filter((k) => !declared.has(k));
   if (stray.length) throw new DraftError(`${file} : l'exemple cite des variables non déclarées : ${stray.join(', ')}.`);
   return draft;
+}
+
+function typographyOfLabels<V extends { label: string; help?: string }>(v: V): V {
+  const out = { ...v, label: frenchTypography(v.label), ...(v.help ? { help: frenchTypography(v.help) } : {}) };
+  if ('fields' in out && Array.isArray(out.fields)) (out as { fields: unknown[] }).fields = out.fields.map(typographyOfLabels);
+  return out;
 }
 
 /** Ligne (1 = première) du nœud YAML au chemin donné, ou de son parent le plus proche. */
