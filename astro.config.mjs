@@ -29,6 +29,7 @@ export default defineConfig({
       customCss: ['./src/styles/site.css'],
       components: {
         Footer: './src/components/Footer.astro',
+        Search: './src/components/Search.astro',
         MarkdownContent: './src/components/MarkdownContent.astro',
       },
       routeMiddleware: './src/route-middleware.ts',

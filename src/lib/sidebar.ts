@@ -1,6 +1,7 @@
 /** Construit la navigation latérale à partir du frontmatter des fiches : un groupe par thème, dans l'ordre A–E. */
 import { THEMES, ficheHref, themeHref } from './themes';
 import type { FicheFile } from './content-files';
+import { frenchTypography } from './typography';
 
 export interface SidebarLink { label: string; link: string; attrs?: Record<string, string> }
 export interface SidebarGroup { label: string; collapsed?: boolean; items: SidebarLink[] }
@@ -14,7 +15,7 @@ export function buildSidebar(fiches: FicheFile[], extra: { before?: SidebarItem[
       { label: `Présentation du thème ${theme.code}`, link: themeHref(theme.code) },
       ...fiches
         .filter((f) => f.code.startsWith(theme.code))
-        .map((f) => ({ label: `${f.code} · ${f.title}`, link: ficheHref(f.code) })),
+        .map((f) => ({ label: frenchTypography(`${f.code} · ${f.title}`), link: ficheHref(f.code) })),
     ],
   }));
   return [...(extra.before ?? []), ...themeGroups, ...(extra.after ?? [])];
