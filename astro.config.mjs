@@ -4,7 +4,7 @@ import starlight from '@astrojs/starlight';
 import preact from '@astrojs/preact';
 import { unified } from '@astrojs/markdown-remark';
 import { publisher } from './src/config/publisher';
-import { readFicheFiles } from './src/lib/content-files';
+import { readFicheFiles, readGlossary } from './src/lib/content-files';
 import { buildSidebar } from './src/lib/sidebar';
 import { rehypeRecueil } from './src/lib/typography';
 
@@ -15,7 +15,7 @@ export default defineConfig({
   site: publisher.siteUrl,
   base,
   trailingSlash: 'always',
-  markdown: { processor: unified({ rehypePlugins: [[rehypeRecueil, { base }]] }) },
+  markdown: { processor: unified({ rehypePlugins: [[rehypeRecueil, { base, glossary: readGlossary() }]] }) },
   integrations: [
     starlight({
       title: publisher.siteName,

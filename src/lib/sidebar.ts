@@ -10,7 +10,7 @@ export type SidebarItem = SidebarLink | SidebarGroup;
 export function buildSidebar(fiches: FicheFile[], extra: { before?: SidebarItem[]; after?: SidebarItem[] } = {}): SidebarItem[] {
   const themeGroups: SidebarGroup[] = THEMES.map((theme) => ({
     label: `${theme.code} — ${theme.title}`,
-    collapsed: false,
+    collapsed: true,
     items: [
       { label: `Présentation du thème ${theme.code}`, link: themeHref(theme.code) },
       ...fiches
