@@ -7,6 +7,7 @@ import { publisher } from './src/config/publisher';
 import { readFicheFiles, readGlossary } from './src/lib/content-files';
 import { buildSidebar } from './src/lib/sidebar';
 import { rehypeRecueil } from './src/lib/typography';
+import { frenchSearchIndex } from './src/integrations/search-index';
 
 // Déploiement sous un sous-chemin : BASE_PATH=/recueil/ npm run build
 const base = process.env.BASE_PATH || '/';
@@ -48,5 +49,7 @@ export default defineConfig({
       }),
     }),
     preact({ include: ['src/islands/**'] }),
+    // Après Starlight : remplace son index Pagefind par un index adapté au français.
+    frenchSearchIndex(),
   ],
 });

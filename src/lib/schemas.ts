@@ -112,6 +112,8 @@ export function pageFields(known: KnownIds) {
         .optional(),
       /** Date de la dernière revue du contenu. */
       updated: isoDate.optional(),
+      /** Mots-clés supplémentaires pour la recherche (synonymes, formes que le texte n'emploie pas). */
+      keywords: z.array(z.string()).optional(),
       /** Nature de la page, pour les filtres de recherche. */
       kind: z.enum(['fiche', 'theme', 'redaction', 'glossaire', 'autre']).optional(),
     })
