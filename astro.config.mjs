@@ -4,9 +4,10 @@ import starlight from '@astrojs/starlight';
 import preact from '@astrojs/preact';
 import { unified } from '@astrojs/markdown-remark';
 import { publisher } from './src/config/publisher';
-import { readFicheFiles } from './src/lib/content-files';
+import { readFicheFiles, readGlossary } from './src/lib/content-files';
 import { buildSidebar } from './src/lib/sidebar';
 import { rehypeRecueil } from './src/lib/typography';
+import { frenchSearchIndex } from './src/integrations/search-index';
 
 // Déploiement sous un sous-chemin : BASE_PATH=/recueil/ npm run build
 const base = process.env.BASE_PATH || '/';
@@ -15,7 +16,7 @@ export default defineConfig({
   site: publisher.siteUrl,
   base,
   trailingSlash: 'always',
-  markdown: { processor: unified({ rehypePlugins: [[rehypeRecueil, { base }]] }) },
+  markdown: { processor: unified({ rehypePlugins: [[rehypeRecueil, { base, glossary: readGlossary() }]] }) },
   integrations: [
     starlight({
       title: publisher.siteName,
@@ -29,6 +30,7 @@ export default defineConfig({
       customCss: ['./src/styles/site.css'],
       components: {
         Footer: './src/components/Footer.astro',
+        Search: './src/components/Search.astro',
         MarkdownContent: './src/components/MarkdownContent.astro',
       },
       routeMiddleware: './src/route-middleware.ts',
@@ -47,5 +49,7 @@ export default defineConfig({
       }),
     }),
     preact({ include: ['src/islands/**'] }),
+    // Après Starlight : remplace son index Pagefind par un index adapté au français.
+    frenchSearchIndex(),
   ],
 });

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { compareFicheCodes } from './themes';
-import type { KnownIds } from './schemas';
+import { glossarySchema, type GlossaryTerm, type KnownIds } from './schemas';
 
 export const FICHES_DIR = 'src/content/docs/fiches';
 export const REFERENCES_FILE = 'content/references.yaml';
@@ -79,4 +79,19 @@ export function readKnownIds(root = '.'): KnownIds {
     fiches: new Set(readFicheFiles(root).map((f) => f.code)),
     redactions: new Set(redactionIds(root)),
   };
+}
+
+/** Les termes du glossaire, validés (une entrée invalide arrête la construction en nommant le terme). */
+export function readGlossary(root = '.'): GlossaryTerm[] {
+  const path = join(root, GLOSSARY_FILE);
+  if (!existsSync(path)) return [];
+  const list = parseYaml(readFileSync(path, 'utf8')) as unknown[];
+  return list.map((entry, index) => {
+    const result = glossarySchema.safeParse(entry);
+    if (!result.success) {
+      const where = (entry as { id?: string })?.id ?? `entrée n° ${index + 1}`;
+      throw new Error(`${GLOSSARY_FILE} (${where}) : ${result.error.issues.map((i) => `${i.path.join('.')} : ${i.message}`).join(' ; ')}`);
+    }
+    return result.data;
+  });
 }

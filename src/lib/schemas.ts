@@ -6,6 +6,10 @@
  */
 import { z } from 'astro/zod';
 import { AUDIENCE_IDS, THEME_CODES } from './themes';
+import { frenchTypography } from './typography';
+
+/** Texte affiché : la typographie française est appliquée à la lecture du contenu. */
+const displayText = (min = 1) => z.string().min(min).transform(frenchTypography);
 
 const slugId = z
   .string()
@@ -19,9 +23,9 @@ export const referenceSchema = z
     /** Identifiant stable cité par les fiches et les rédactions types. */
     id: slugId,
     /** Libellé court affiché (« CCP, art. L2113-13 »). */
-    label: z.string().min(3),
+    label: displayText(3),
     /** Ce que dit le texte, en une ligne. */
-    summary: z.string().min(10),
+    summary: displayText(10),
     /** Statut du texte à la date de la dernière revue. */
     status: z.enum(['en-vigueur', 'a-venir', 'abroge']),
     /** Date d'entrée en vigueur, si elle est utile au lecteur. */
@@ -29,7 +33,7 @@ export const referenceSchema = z
     /** Lien vers le texte (Légifrance, EUR-Lex…). */
     url: z.url({ error: 'URL absolue attendue (https://…).' }),
     /** Précision facultative. */
-    note: z.string().optional(),
+    note: displayText().optional(),
   })
   .refine((r) => r.status !== 'a-venir' || r.since, {
     message: 'Une référence « a-venir » doit indiquer sa date d’entrée en vigueur (since).',
@@ -44,9 +48,9 @@ export const glossarySchema = z.object({
   /** Le terme tel qu'il s'écrit dans le texte (« SIAE », « France Travail »). */
   term: z.string().min(1),
   /** Forme développée d'un sigle, s'il y a lieu. */
-  expansion: z.string().optional(),
+  expansion: displayText().optional(),
   /** Définition en une ou deux phrases. */
-  definition: z.string().min(10),
+  definition: displayText(10),
   /** Fiche qui en parle le mieux (code). */
   fiche: z.string().regex(/^[A-E][1-9]$/).optional(),
   /** Autres graphies reconnues dans le texte (pluriel, variante). */
@@ -81,6 +85,10 @@ function idsIn(known: ReadonlySet<string>, what: string, hint: string) {
 export function pageFields(known: KnownIds) {
   return z
     .object({
+      /** Titre de la page. */
+      title: displayText(),
+      /** Description d'une phrase, affichée dans les listes, la recherche et la balise meta. */
+      description: displayText().optional(),
       /** Code de la fiche (A1…E5). Sa présence fait de la page une fiche. */
       code: z.string().regex(/^[A-E][1-9]$/, 'Code de fiche attendu : une lettre de A à E suivie d’un chiffre (ex. « C4 »).').optional(),
       /** Thème de la fiche (A à E), identique à la lettre du code. */
@@ -104,6 +112,8 @@ export function pageFields(known: KnownIds) {
         .optional(),
       /** Date de la dernière revue du contenu. */
       updated: isoDate.optional(),
+      /** Mots-clés supplémentaires pour la recherche (synonymes, formes que le texte n'emploie pas). */
+      keywords: z.array(z.string()).optional(),
       /** Nature de la page, pour les filtres de recherche. */
       kind: z.enum(['fiche', 'theme', 'redaction', 'glossaire', 'autre']).optional(),
     })

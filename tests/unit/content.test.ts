@@ -34,7 +34,7 @@ export function acronymsIn(text: string): Set<string> {
   const found = new Set<string>();
   for (const match of text.matchAll(/(?<![\p{L}\d-])([A-Z][A-Z0-9]{1,})(?![\p{L}\d])/gu)) {
     const word = match[1];
-    if (/^[A-E]\d$/.test(word) || /^[IVXLC]+$/.test(word) || /^\d/.test(word)) continue;
+    if (/^[A-Z]\d+$/.test(word) || /^[IVXLC]+$/.test(word)) continue; // codes de fiche, articles (L2112), chiffres romains
     found.add(word);
   }
   return found;

@@ -1,0 +1,59 @@
+import { describe, expect, test } from 'vitest';
+import { formatIssues, pageFields, referenceSchema } from '../../src/lib/schemas';
+
+const known = {
+  references: new Set(['ccp-l2112-2']),
+  fiches: new Set(['C3', 'C4']),
+  redactions: new Set(['ccap-condition-execution']),
+};
+const fiche = {
+  title: 'Une fiche', code: 'C4', theme: 'C', audiences: ['acheteur'], references: ['ccp-l2112-2'], related: ['C3'],
+  redactions: ['ccap-condition-execution'], updated: '2026-11-22',
+};
+const issuesOf = (data: unknown) => {
+  const r = pageFields(known).safeParse(data);
+  return r.success ? [] : formatIssues(r.error);
+};
+
+describe('fiche frontmatter', () => {
+  test('accepts a complete fiche', () => {
+    expect(issuesOf(fiche)).toEqual([]);
+  });
+
+  test('accepts a page without code and without fiche fields', () => {
+    expect(issuesOf({ title: 'Mentions légales', kind: 'autre' })).toEqual([]);
+  });
+
+  test('names each missing field of a fiche', () => {
+    expect(issuesOf({ title: 'Une fiche', code: 'C4' })).toEqual(
+      ['theme', 'audiences', 'references', 'related', 'redactions', 'updated'].map((f) => `${f} : Champ obligatoire pour une fiche : « ${f} ».`),
+    );
+  });
+
+  test('names the field and the position of an unknown reference, fiche or draft id', () => {
+    const issues = issuesOf({ ...fiche, references: ['ccp-l2112-2', 'ccp-l9999'], related: ['Z9'], redactions: ['inconnue'] });
+    expect(issues).toContainEqual(expect.stringMatching(/^references\.1 : Référence juridique inconnue : « ccp-l9999 »/));
+    expect(issues).toContainEqual(expect.stringMatching(/^related\.0 : Fiche inconnue : « Z9 »/));
+    expect(issues).toContainEqual(expect.stringMatching(/^redactions\.0 : Rédaction type inconnue : « inconnue »/));
+  });
+
+  test('rejects a theme that does not match the code, a bad code and an unknown audience', () => {
+    expect(issuesOf({ ...fiche, theme: 'B' })).toContainEqual(expect.stringMatching(/^theme : .*attendu : « C »/));
+    expect(issuesOf({ ...fiche, code: 'C44' })).toContainEqual(expect.stringMatching(/^code : /));
+    expect(issuesOf({ ...fiche, audiences: ['grand-public'] })).toContainEqual(expect.stringMatching(/^audiences\.0 : /));
+  });
+
+  test('rejects an invalid date', () => {
+    expect(issuesOf({ ...fiche, updated: 'hier' })).toContainEqual(expect.stringMatching(/^updated : /));
+  });
+});
+
+describe('legal reference', () => {
+  const ref = { id: 'ccp-l2112-2', label: 'CCP, art. L2112-2', summary: 'Conditions d’exécution.', status: 'en-vigueur', url: 'https://www.legifrance.gouv.fr/' };
+  test('accepts a complete reference', () => expect(referenceSchema.safeParse(ref).success).toBe(true));
+  test('requires a date for a text not yet in force', () => {
+    const r = referenceSchema.safeParse({ ...ref, status: 'a-venir' });
+    expect(r.success ? [] : formatIssues(r.error)).toContainEqual(expect.stringMatching(/^since : /));
+  });
+  test('requires an absolute URL', () => expect(referenceSchema.safeParse({ ...ref, url: '/codes/' }).success).toBe(false));
+});
