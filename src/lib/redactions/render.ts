@@ -27,17 +27,18 @@ export function render(draft: Draft, answers: unknown): RenderResult {
   };
 }
 
-/** Rendu « à compléter » : aucune réponse, chaque variable apparaît comme un repère. */
+/**
+ * Rendu « modèle à compléter » : sans réponses, avec les valeurs par défaut ; toute autre variable devient un
+ * repère « […] » et chaque liste de lots en montre un, vide. Sert au fichier Word téléchargeable du site.
+ */
 export function renderBlank(draft: Draft): RenderedDocument {
-  const out: OutLine[] = [];
-  // Sans valeur par défaut ni obligation, chaque variable devient un repère ; chaque liste de lots en a un, vide.
+  const optional = <V extends { required: boolean }>(v: V): V => ({ ...v, required: false });
   const variables = draft.variables.map((v) =>
-    v.type === 'lots'
-      ? { ...v, fields: v.fields.map((f) => ({ ...f, required: false, default: undefined })) }
-      : { ...v, required: false, default: undefined },
+    v.type === 'lots' ? { ...optional(v), minItems: 0, fields: v.fields.map(optional) } : optional(v),
   ) as Draft['variables'];
   const oneEmptyLot = Object.fromEntries(draft.variables.filter((v) => v.type === 'lots').map((v) => [v.name, [{}]]));
   const { scope } = resolveAnswers(variables, oneEmptyLot);
+  const out: OutLine[] = [];
   expand(draft.nodes, scope, out);
   return { draftId: draft.id, title: draft.title, fiche: draft.fiche, references: [...draft.references], blocks: group(out) };
 }
