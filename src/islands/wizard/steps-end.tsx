@@ -1,0 +1,159 @@
+/** Étapes 5 et 6 : calibrage, conditions d'exécution. */
+import { useContext } from 'preact/hooks';
+import { formatInt, formatNumber } from '../../lib/format';
+import { optionsOf, variableOf, type LotAnswers } from '../../lib/wizard/model';
+import { calibrationSummary, lotCalibration, lotLabel } from '../../lib/wizard/calibration';
+import { clauseLots, reservedLots } from '../../lib/wizard/levers';
+import { parseNumber } from '../../lib/wizard/numbers';
+import { Checkbox, Choices, TextField } from './fields';
+import { Wizard, ficheLink } from './context';
+import { Rich } from './rich';
+
+const hours = (n: number) => `${formatInt(n)}\u00a0heure${n >= 2 ? 's' : ''}`;
+
+function LotCalibrationFields({ lot, index }: { lot: LotAnswers; index: number }) {
+  const { answers, catalog } = useContext(Wizard);
+  const c = lot.calibration;
+  const at = (f: string) => `lots.${index}.calibration.${f}`;
+  const { result, hours: retained, overridden } = lotCalibration(answers, lot);
+  const duration = parseNumber(answers.contract.durationMonths);
+  return (
+    <fieldset class="wz-fieldset wz-fieldset--card">
+      <legend class="wz-legend">{lotLabel(lot)}</legend>
+      <Choices path={at('method')} legend="Méthode de calcul" options={Object.entries(catalog.texts.options.method).map(([value, label]) => ({ value, label }))} />
+      <div class="wz-row wz-row--wrap">
+        <TextField path={`lots.${index}.amount`} label={c.method === 'proprete' ? 'Chiffre d’affaires HT du lot sur sa durée (€)' : 'Montant estimé du lot (€ HT)'} inputMode="decimal" size="medium" />
+        {c.method !== 'proprete' && <TextField path={`lots.${index}.labourShare`} label="Part de main-d’œuvre (%)" inputMode="decimal" size="short" />}
+        {c.method !== 'proprete' && <TextField path={at('hourlyCost')} label="Coût horaire chargé (€)" hint="Valeur proposée : 30 €." inputMode="decimal" size="short" />}
+        {c.method !== 'anru' && <TextField path={at('rate')} label="Taux d’insertion (%)" hint="Usuel : 5 à 20 %." inputMode="decimal" size="short" />}
+        {c.method === 'proprete' && (
+          <TextField
+            path={at('months')}
+            label="Durée du lot (mois)"
+            hint={duration !== null ? `Laissez vide pour la durée du marché (${formatNumber(duration)} mois).` : 'Laissez vide pour la durée du marché.'}
+            inputMode="numeric"
+            size="short"
+          />
+        )}
+        {c.method === 'proprete' && <TextField path={at('transferableHours')} label="Heures mensuelles du personnel à reprendre" hint="0 s’il n’y a pas de reprise." inputMode="decimal" size="short" />}
+      </div>
+      {c.method === 'anru' && <Checkbox path={at('gup')} label="Marché de gestion urbaine de proximité (minimum de 10 % au lieu de 5 %)" />}
+      <div class="wz-result">
+        <p class="wz-result__title">Le calcul</p>
+        {result.ok ? (
+          <>
+            <ol class="wz-steps">
+              {result.steps.map((s) => (
+                <li key={s}>{s}</li>
+              ))}
+            </ol>
+            {result.warnings.length > 0 && (
+              <ul class="wz-warnings">
+                {result.warnings.map((w) => (
+                  <li key={w}>{w}</li>
+                ))}
+              </ul>
+            )}
+          </>
+        ) : (
+          <p>Le calcul s’affiche dès que les valeurs ci-dessus sont valides.</p>
+        )}
+        <p class="wz-result__total">
+          Volume retenu pour ce lot : <strong>{retained === null ? 'à compléter' : hours(retained)}</strong>
+          {overridden && retained !== null ? ' (fixé à la main)' : ''}
+        </p>
+      </div>
+      <Checkbox path={at('override')} label="Fixer un autre volume à la main" hint={catalog.texts.hint.override} />
+      {c.override && (
+        <div class="wz-nested">
+          <TextField path={at('overrideHours')} label="Volume d’heures retenu" inputMode="numeric" size="short" />
+          <TextField path={at('overrideReason')} label="Motif" hint="Une phrase, reprise dans la note de calibrage." multiline />
+        </div>
+      )}
+    </fieldset>
+  );
+}
+
+export function CalibrationStep() {
+  const { answers, catalog } = useContext(Wizard);
+  const clause = new Set(clauseLots(answers).map((l) => l.key));
+  const { total } = calibrationSummary(answers);
+  const reserved = reservedLots(answers);
+  return (
+    <>
+      <p class="wz-intro">
+        <Rich text={catalog.texts.intro.calibrage} />
+      </p>
+      {answers.lots.map((lot, i) => (clause.has(lot.key) ? <LotCalibrationFields key={lot.key} lot={lot} index={i} /> : null))}
+      {reserved.length > 0 && (
+        <p class="wz-hint">
+          Sans clause d’heures, car réservés : {reserved.map((l) => lotLabel(l)).join(' ; ')}.
+        </p>
+      )}
+      <p class="wz-total">
+        Total des heures d’insertion du marché : <strong>{total === null ? 'à compléter' : hours(total)}</strong>
+      </p>
+    </>
+  );
+}
+
+const CCAP = 'ccap-condition-execution';
+
+export function ExecutionStep({ hasProfile, forgetProfile }: { hasProfile: boolean; forgetProfile: () => void }) {
+  const { answers, catalog, base } = useContext(Wizard);
+  const v = (name: string) => variableOf(catalog, CCAP, name);
+  const options = (name: string) => optionsOf(catalog, CCAP, name).map((o) => ({ value: o.value, label: o.label }));
+  const x = answers.execution;
+  return (
+    <>
+      <p class="wz-intro">{catalog.texts.intro.execution}</p>
+      <h3>Publics et modalités</h3>
+      <Choices multiple path="execution.publics" legend={v('publics').label} hint={v('publics').help} options={options('publics')} />
+      <Checkbox path="execution.anru" label="Opération financée par l’ANRU : priorité aux habitants des quartiers prioritaires" hint={v('priorite_qpv').help} />
+      <Choices multiple path="execution.modalities" legend={v('modalites').label} hint={v('modalites').help} options={options('modalites')} />
+      <h3>Décompte des heures</h3>
+      <Choices multiple path="execution.counting" legend={v('decompte').label} hint={<>{v('decompte').help} Voir la <a href={ficheLink(base, 'B2')}>fiche B2</a>.</>} options={options('decompte')} />
+      {x.counting.includes('contrat-long') && <TextField path="execution.longContractMonths" label={v('plafond_contrat_mois').label} hint={v('plafond_contrat_mois').help} inputMode="numeric" size="short" />}
+      {x.counting.includes('conversion') && (
+        <div class="wz-row">
+          <TextField path="execution.conversionShare" label={`${v('part_mo_conversion').label} (%)`} inputMode="decimal" size="short" />
+          <TextField path="execution.conversionCost" label={`${v('cout_horaire_conversion').label} (€)`} inputMode="decimal" size="short" />
+        </div>
+      )}
+      <h3>Suivi</h3>
+      <TextField path="execution.correspondentDays" label={v('delai_correspondant').label} inputMode="numeric" size="short" />
+      <Choices path="execution.reporting" legend={v('frequence_suivi').label} options={options('frequence_suivi')} inline />
+      <Checkbox path="execution.pooling" label="Permettre la globalisation des heures, sur demande du titulaire" hint={v('globalisation').help} />
+      <h3>Pénalités</h3>
+      <p class="wz-hint">
+        <Rich text={catalog.texts.hint.penalties} />
+      </p>
+      <div class="wz-row wz-row--wrap">
+        <TextField path="execution.penaltyPerHour" label={`${v('penalite_heure').label} (€)`} inputMode="decimal" size="short" />
+        <TextField path="execution.penaltyCap" label="Plafond des pénalités (% du montant HT du marché)" inputMode="decimal" size="short" />
+        <TextField path="execution.observationDays" label={v('delai_observations').label} inputMode="numeric" size="short" />
+      </div>
+      <h3>Le facilitateur</h3>
+      <p class="wz-hint">
+        {hasProfile ? 'Coordonnées reprises de votre dernier brouillon. ' : ''}
+        {catalog.texts.hint.profile}{' '}
+        {hasProfile && (
+          <button type="button" class="wz-button wz-button--link" onClick={forgetProfile}>
+            Oublier les coordonnées mémorisées
+          </button>
+        )}
+      </p>
+      <TextField path="facilitator.structure" label="Structure du facilitateur" hint="Maison de l’emploi, PLIE, collectivité, département…" autoComplete="organization" />
+      <TextField path="facilitator.name" label="Nom du facilitateur" autoComplete="name" />
+      <div class="wz-row wz-row--wrap">
+        <TextField path="facilitator.email" type="email" inputMode="email" label="Courriel (facultatif)" autoComplete="email" size="medium" />
+        <TextField path="facilitator.phone" type="tel" inputMode="tel" label="Téléphone (facultatif)" hint="Par exemple 01 23 45 67 89." autoComplete="tel" size="medium" />
+      </div>
+      <h3>Les pièces</h3>
+      <TextField path="execution.articleNumber" label="Numéro de l’article du CCAP consacré à la clause (facultatif)" size="short" />
+      <TextField path="execution.perimeter" label={`${v('perimetre').label} (facultatif)`} hint={v('perimetre').help} multiline />
+      <Checkbox path="execution.commitmentForm" label="Demander aux candidats une fiche d’engagement avec leur offre" hint={catalog.texts.hint.commitmentForm} />
+    </>
+  );
+}
+

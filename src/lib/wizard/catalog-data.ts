@@ -1,0 +1,40 @@
+/**
+ * Les données que la page de l'assistant passe à l'îlot, calculées à la construction : les rédactions types utiles
+ * (déjà validées et compilées par le chargeur), les libellés des références juridiques et les sous-critères proposés.
+ * Ce module lit le disque et Zod : il ne doit jamais être importé par l'îlot lui-même.
+ */
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { draftById } from '../redactions/catalog';
+import { referenceSchema } from '../schemas';
+import { REFERENCES_FILE } from '../content-files';
+import type { WizardCatalog, WizardDraft } from './model';
+import type { DraftId } from './pieces';
+import { WIZARD_TEXTS } from './texts';
+
+export const WIZARD_DRAFTS: DraftId[] = [
+  'avis-rc-clause',
+  'ccap-condition-execution',
+  'rc-critere-insertion',
+  'reserve-siae',
+  'reserve-ea-esat',
+  'engagement-entreprise',
+  'justification-derogation',
+];
+
+let cached: WizardCatalog | undefined;
+
+export function wizardCatalog(): WizardCatalog {
+  if (cached) return cached;
+  const drafts: Record<string, WizardDraft> = {};
+  for (const id of WIZARD_DRAFTS) {
+    const d = draftById(id);
+    drafts[id] = { id: d.id, title: d.title, fiche: d.fiche, references: d.references, variables: d.variables, nodes: d.nodes };
+  }
+  const references = (parseYaml(readFileSync(REFERENCES_FILE, 'utf8')) as unknown[]).map((r) => referenceSchema.parse(r));
+  const referenceLabels = Object.fromEntries(references.map((r) => [r.id, r.label]));
+  const example = draftById('rc-critere-insertion').example as { sous_criteres?: { intitule: string; poids: number; attendu: string }[] };
+  const suggestedSubCriteria = (example.sous_criteres ?? []).map((s) => ({ title: s.intitule, weight: s.poids, expected: s.attendu }));
+  cached = { drafts, referenceLabels, suggestedSubCriteria, texts: WIZARD_TEXTS };
+  return cached;
+}

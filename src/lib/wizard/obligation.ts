@@ -1,0 +1,169 @@
+/**
+ * La règle de l'obligation de condition d'exécution sociale (loi n° 2021-1104, art. 35), en données et en une
+ * fonction pure. Ce que nous tenons pour établi (voir shared/recueil/verifications.md, § 1) :
+ * - l'obligation vise les contrats dont la valeur estimée atteint ou dépasse le seuil européen de leur catégorie ;
+ * - elle s'applique au plus tard aux consultations engagées (ou aux avis envoyés à la publication) à compter
+ *   du 22 août 2026 ; aucun décret avançant cette date n'a été trouvé ;
+ * - l'acheteur ne peut y déroger que dans les cas prévus par la loi, en consignant les motifs ;
+ * - les marchés de défense ou de sécurité gardent une simple faculté.
+ * Le numéro de l'article du code qui porte l'obligation pour les marchés n'est pas vérifié : les messages citent
+ * « l'article 35 de la loi n° 2021-1104 ».
+ */
+import { formatDateFr, formatEuros } from '../format';
+import { readDate } from '../redactions/values';
+import { parseNumber } from './numbers';
+
+/** Seuils européens en vigueur du 1er janvier 2026 au 31 décembre 2027, en euros HT. */
+export const EU_THRESHOLDS = {
+  from: '2026-01-01',
+  to: '2027-12-31',
+  /** Référence juridique (content/references.yaml). */
+  source: 'ue-seuils-2026',
+  categories: {
+    travaux: { amount: 5_404_000, label: 'aux marchés de travaux' },
+    concession: { amount: 5_404_000, label: 'aux contrats de concession' },
+    'fcs-etat': { amount: 140_000, label: 'aux marchés de fournitures et de services des autorités publiques centrales (État)' },
+    'fcs-autres': { amount: 216_000, label: 'aux marchés de fournitures et de services des collectivités territoriales et des autres pouvoirs adjudicateurs' },
+    'entites-adjudicatrices': { amount: 432_000, label: 'aux marchés de fournitures et de services des entités adjudicatrices' },
+  },
+} as const;
+export type ThresholdCategory = keyof typeof EU_THRESHOLDS.categories;
+
+/** Date à laquelle l'obligation s'applique au plus tard, et ses sources. */
+export const SOCIAL_OBLIGATION = {
+  from: '2026-08-22',
+  /** La loi qui crée l'obligation (l'article codifié n'est pas cité : son numéro n'est pas vérifié). */
+  source: 'loi-2021-1104-art35',
+  /** La faculté, hors obligation. */
+  facultySource: 'ccp-l2112-2',
+  defenceSource: 'ccp-l2312-1-1',
+} as const;
+
+export interface ContractFacts {
+  /** Marché public (par défaut) ou contrat de concession. */
+  contractType?: 'marche' | 'concession';
+  kind: string;
+  buyer: string;
+  defence?: boolean;
+  /** Valeur estimée HT (nombre ou saisie). */
+  amount: unknown;
+  /** Date d'engagement de la consultation, AAAA-MM-JJ. */
+  launchDate: string;
+}
+
+export type ObligationStatus = 'obligatoire' | 'facultative' | 'hors-champ' | 'incomplete';
+
+export interface ObligationResult {
+  status: ObligationStatus;
+  mandatory: boolean;
+  /** Le seuil retenu, s'il a pu être déterminé. */
+  threshold?: { category: ThresholdCategory; amount: number; label: string };
+  /** La raison principale, en une phrase. */
+  reason: string;
+  /** Précisions utiles (seuils à revoir, dérogations…). */
+  details: string[];
+  /** Références juridiques sur lesquelles la réponse s'appuie (ids). */
+  sources: string[];
+}
+
+/** La catégorie de seuil du contrat, ou `null` si le type ou l'acheteur manque. */
+export function thresholdCategory(facts: Pick<ContractFacts, 'contractType' | 'kind' | 'buyer'>): ThresholdCategory | null {
+  if (facts.contractType === 'concession') return 'concession';
+  if (facts.kind === 'travaux') return 'travaux';
+  if (!['services', 'fournitures', 'prestations-intellectuelles'].includes(facts.kind)) return null;
+  switch (facts.buyer) {
+    case 'etat':
+      return 'fcs-etat';
+    case 'collectivite':
+    case 'autre-pouvoir-adjudicateur':
+      return 'fcs-autres';
+    case 'entite-adjudicatrice':
+      return 'entites-adjudicatrices';
+    default:
+      return null;
+  }
+}
+
+const euros = (n: number) => `${formatEuros(n)}\u00a0HT`;
+const LAW = 'l’article 35 de la loi n°\u00a02021-1104 du 22\u00a0août 2021';
+
+/** Le contrat est-il soumis à l'obligation de condition d'exécution sociale ? Ne lève jamais d'exception. */
+export function obligation(facts: ContractFacts): ObligationResult {
+  const details: string[] = [];
+  if (facts.buyer === 'prive') {
+    return {
+      status: 'hors-champ',
+      mandatory: false,
+      reason:
+        'Un acheteur privé qui n’est ni pouvoir adjudicateur ni entité adjudicatrice n’est pas soumis au code de la commande publique : la clause est un engagement volontaire, inscrit dans ses contrats.',
+      details: ['Les pièces produites citent le code de la commande publique : adaptez ces mentions à un contrat de droit privé.'],
+      sources: [],
+    };
+  }
+  if (facts.defence) {
+    return {
+      status: 'facultative',
+      mandatory: false,
+      reason: 'Pour un marché de défense ou de sécurité, la prise en compte de considérations sociales dans les conditions d’exécution reste une faculté (article L2312-1-1 du code de la commande publique).',
+      details: [],
+      sources: [SOCIAL_OBLIGATION.defenceSource],
+    };
+  }
+  const category = thresholdCategory(facts);
+  const amount = parseNumber(facts.amount);
+  const launch = readDate(facts.launchDate);
+  if (category === null || amount === null || amount <= 0 || launch === null || !facts.launchDate) {
+    return {
+      status: 'incomplete',
+      mandatory: false,
+      reason: 'Indiquez le type de marché, le type d’acheteur, le montant estimé et la date de lancement pour savoir si la clause est obligatoire.',
+      details: [],
+      sources: [],
+    };
+  }
+  const t = EU_THRESHOLDS.categories[category];
+  const threshold = { category, amount: t.amount, label: t.label };
+  const launchIso = facts.launchDate.trim();
+  const sources: string[] = [SOCIAL_OBLIGATION.source, EU_THRESHOLDS.source];
+  if (launchIso > EU_THRESHOLDS.to) {
+    details.push(
+      `Les seuils utilisés sont ceux en vigueur du 1er\u00a0janvier 2026 au 31\u00a0décembre 2027 ; ils sont révisés tous les deux ans : vérifiez ceux qui s’appliqueront à la date de lancement.`,
+    );
+  }
+  const launchText = formatDateFr(launch);
+  if (launchIso < SOCIAL_OBLIGATION.from) {
+    return {
+      status: 'facultative',
+      mandatory: false,
+      threshold,
+      reason: `La consultation est engagée le ${launchText}, avant le 22\u00a0août 2026 : l’obligation issue de ${LAW}, qui s’applique au plus tard à cette date, ne la vise pas. La clause reste possible et recommandée (article L2112-2 du code de la commande publique).`,
+      details: [
+        ...details,
+        'La loi permettait d’avancer cette date par décret ; aucun décret en ce sens n’a été relevé lors de notre vérification.',
+        ...(amount >= t.amount ? ['Si le lancement glisse au 22\u00a0août 2026 ou après, la clause deviendra obligatoire pour ce marché.'] : []),
+      ],
+      sources: [SOCIAL_OBLIGATION.source, SOCIAL_OBLIGATION.facultySource],
+    };
+  }
+  if (amount < t.amount) {
+    return {
+      status: 'facultative',
+      mandatory: false,
+      threshold,
+      reason: `La valeur estimée (${euros(amount)}) est inférieure au seuil européen de ${euros(t.amount)} applicable ${t.label} : la clause n’est pas obligatoire. Elle reste possible et recommandée (article L2112-2 du code de la commande publique).`,
+      details,
+      sources: [...sources, SOCIAL_OBLIGATION.facultySource],
+    };
+  }
+  return {
+    status: 'obligatoire',
+    mandatory: true,
+    threshold,
+    reason: `La condition d’exécution sociale est obligatoire : la valeur estimée (${euros(amount)}) atteint le seuil européen de ${euros(t.amount)} applicable ${t.label}, et la consultation est engagée le ${launchText}, à compter du 22\u00a0août 2026, date à laquelle l’obligation issue de ${LAW} s’applique au plus tard.`,
+    details: [
+      ...details,
+      'Vous ne pouvez y déroger que dans les cas prévus par la loi, en consignant les motifs dans une note versée au dossier de la procédure.',
+    ],
+    sources,
+  };
+}

@@ -1,0 +1,325 @@
+/**
+ * Le parcours de l'assistant en fonctions pures : ordre des étapes, étapes visibles selon les réponses,
+ * validation de chaque étape avec des messages en français, et garde de navigation (on n'atteint pas une
+ * étape tant qu'une étape précédente est invalide). Les composants ne font que demander : ils ne
+ * réécrivent aucune de ces règles.
+ */
+import { formatEuros } from '../format';
+import { readDate } from '../redactions/values';
+import type { Answers } from './model';
+import { clauseLots, needsDerogation, obligationOf, reservedLots } from './levers';
+import { calibrationFieldPath, lotCalibration } from './calibration';
+import { checkNumber, isBlank, parseNumber, RULES, type NumberRule } from './numbers';
+
+export const STEPS = [
+  { id: 'contrat', title: 'Le marché' },
+  { id: 'lots', title: 'Les lots' },
+  { id: 'obligation', title: 'La clause est-elle obligatoire ?' },
+  { id: 'leviers', title: 'Les leviers juridiques' },
+  { id: 'calibrage', title: 'Le volume d’heures de chaque lot' },
+  { id: 'execution', title: 'Les conditions d’exécution' },
+  { id: 'critere', title: 'Le critère d’attribution' },
+  { id: 'derogation', title: 'La note motivant l’exception' },
+  { id: 'apercu', title: 'Aperçu des documents' },
+  { id: 'recapitulatif', title: 'Relire et télécharger' },
+] as const;
+
+export type StepId = (typeof STEPS)[number]['id'];
+export const STEP_IDS = STEPS.map((s) => s.id) as StepId[];
+export const isStepId = (x: unknown): x is StepId => typeof x === 'string' && (STEP_IDS as string[]).includes(x);
+export const stepTitle = (id: StepId) => STEPS.find((s) => s.id === id)!.title;
+
+/** Large : l'aperçu est à côté du formulaire ; étroit : il devient une étape. */
+export type Layout = 'wide' | 'narrow';
+
+export interface FieldError {
+  /** Chemin du champ dans les réponses (« lots.0.amount ») ; voir `fieldId` pour l'identifiant HTML. */
+  field: string;
+  message: string;
+}
+
+/** Nombre minimal de modalités laissées ouvertes (celui de la rédaction « ccap-condition-execution »). */
+export const MIN_MODALITIES = 2;
+const TEXT_MAX = 2000;
+
+/** Les étapes du parcours pour ces réponses, dans l'ordre. */
+export function visibleSteps(answers: Answers, layout: Layout = 'wide'): StepId[] {
+  const clause = clauseLots(answers).length > 0;
+  return STEP_IDS.filter((id) => {
+    switch (id) {
+      case 'calibrage':
+      case 'execution':
+        return clause;
+      case 'critere':
+        return answers.levers.criterion;
+      case 'derogation':
+        return needsDerogation(answers);
+      case 'apercu':
+        return layout === 'narrow';
+      default:
+        return true;
+    }
+  });
+}
+
+const lotName = (answers: Answers, index: number) => `du lot ${answers.lots[index]?.number.trim() || index + 1}`;
+
+class Errors {
+  list: FieldError[] = [];
+  add(field: string, message: string | null) {
+    if (message) this.list.push({ field, message });
+  }
+  /** Texte : obligatoire si `missing` est donné (c'est le message), et de longueur limitée. */
+  text(field: string, raw: string, missing: string | null, max = TEXT_MAX) {
+    if (missing && raw.trim() === '') this.add(field, missing);
+    else if (raw.length > max) this.add(field, `Ce texte est trop long : ${max.toLocaleString('fr-FR')} caractères au plus.`);
+  }
+  number(field: string, raw: string, rule: NumberRule) {
+    this.add(field, checkNumber(raw, rule));
+  }
+}
+
+const EMAIL = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[^\s@<>()[\],;:"]{2,}$/;
+
+/** Téléphone : 10 chiffres commençant par 0, ou un numéro international en +. Séparateurs admis : espace, point, tiret. */
+export function isPhone(raw: string): boolean {
+  const compact = raw.replace(/[\s.\-()\u00a0]/g, '');
+  return /^0[1-9]\d{8}$/.test(compact) || /^\+\d{8,15}$/.test(compact);
+}
+
+function validDate(raw: string): boolean {
+  const d = readDate(raw);
+  return d !== null && d.getUTCFullYear() >= 2000 && d.getUTCFullYear() <= 2100;
+}
+
+function contract(answers: Answers, e: Errors) {
+  const c = answers.contract;
+  e.text('contract.subject', c.subject, 'Indiquez l’objet du marché.', 300);
+  e.text('contract.buyerName', c.buyerName, 'Indiquez le nom de l’acheteur.', 300);
+  e.text('contract.reference', c.reference, null, 100);
+  e.add('contract.kind', c.kind ? null : 'Choisissez le type de marché.');
+  e.add('contract.buyer', c.buyer ? null : 'Choisissez le type d’acheteur.');
+  e.number('contract.amount', c.amount, RULES.contractAmount);
+  e.number('contract.durationMonths', c.durationMonths, RULES.duration);
+  if (isBlank(c.launchDate)) e.add('contract.launchDate', 'Indiquez la date de lancement de la consultation.');
+  else if (!validDate(c.launchDate)) e.add('contract.launchDate', 'La date de lancement doit être une date valide, par exemple le 15/09/2026.');
+}
+
+function lots(answers: Answers, e: Errors) {
+  const seen = new Map<string, number>();
+  answers.lots.forEach((lot, i) => {
+    const of = lotName(answers, i);
+    const number = lot.number.trim();
+    if (!number) e.add(`lots.${i}.number`, `Indiquez le numéro du lot (ligne ${i + 1}).`);
+    else if (number.length > 20) e.text(`lots.${i}.number`, number, null, 20);
+    else if (seen.has(number.toLowerCase())) e.add(`lots.${i}.number`, `Deux lots portent le numéro « ${number} » : donnez à chacun un numéro distinct.`);
+    seen.set(number.toLowerCase(), i);
+    e.text(`lots.${i}.name`, lot.name, `Indiquez l’intitulé ${of}.`, 300);
+    e.number(`lots.${i}.amount`, lot.amount, { ...RULES.lotAmount, subject: `Le montant estimé ${of}` });
+    e.number(`lots.${i}.labourShare`, lot.labourShare, { ...RULES.labourShare, subject: `La part de main-d’œuvre ${of}` });
+  });
+  const t = lotTotals(answers);
+  if (t && t.sum > t.total + 0.5) {
+    e.add(
+      'lots',
+      `La somme des montants des lots (${formatEuros(t.sum)} HT) dépasse le montant estimé du marché (${formatEuros(t.total)} HT) : corrigez un montant de lot, ou le montant du marché à l’étape « Le marché ».`,
+    );
+  }
+}
+
+/** La somme des montants des lots et le montant du marché, quand tous sont lisibles. */
+function lotTotals(answers: Answers): { sum: number; total: number } | null {
+  const total = parseNumber(answers.contract.amount);
+  const amounts = answers.lots.map((l) => parseNumber(l.amount));
+  if (total === null || !amounts.every((a): a is number => a !== null && a > 0)) return null;
+  return { sum: amounts.reduce((a, b) => a + b, 0), total };
+}
+
+function levers(answers: Answers, e: Errors) {
+  const l = answers.levers;
+  const duty = obligationOf(answers);
+  const reserved = reservedLots(answers);
+  if (l.reservation && reserved.length === 0) {
+    e.add('lots.0.reservation', 'Indiquez quel lot est réservé, ou décochez la réservation.');
+  }
+  if (l.condition && clauseLots(answers).length === 0 && reserved.length > 0) {
+    e.add(
+      'levers.condition',
+      'Tous les lots sont réservés : aucun ne peut porter une clause d’heures. Décochez la condition d’exécution, ou retirez la réservation d’un lot.',
+    );
+  }
+  const drafting = l.condition || l.criterion || reserved.length > 0;
+  if (!drafting && !duty.mandatory) {
+    e.add(
+      'levers.condition',
+      l.insertion
+        ? 'L’assistant ne rédige pas le marché d’insertion : utilisez sa rédaction type, ou choisissez un autre levier pour continuer.'
+        : 'Choisissez au moins un levier : l’assistant n’a sinon rien à rédiger.',
+    );
+  }
+}
+
+function calibration(answers: Answers, e: Errors) {
+  const clauseKeys = new Set(clauseLots(answers).map((l) => l.key));
+  answers.lots.forEach((lot, i) => {
+    if (!clauseKeys.has(lot.key)) return;
+    const of = lotName(answers, i);
+    const c = lot.calibration;
+    const at = (f: string) => `lots.${i}.calibration.${f}`;
+    if (c.override) {
+      e.number(at('overrideHours'), c.overrideHours, { subject: `Le volume d’heures fixé pour le lot ${lot.number.trim() || i + 1}`, min: 1, integer: true, unit: 'heures', example: '« 800 »' });
+      if (c.overrideReason.trim().length < 10) {
+        e.add(at('overrideReason'), `Expliquez en une phrase pourquoi vous retenez ce volume ${of} (il figurera dans la note de calibrage).`);
+      } else e.text(at('overrideReason'), c.overrideReason, null);
+      return;
+    }
+    // Les saisies du calcul sont lues et contrôlées par `calibrate` lui-même ; ses messages sont préfixés du lot.
+    const { result } = lotCalibration(answers, lot);
+    const prefix = `Lot ${lot.number.trim() || i + 1} : `;
+    if (!result.ok) {
+      for (const err of result.errors) e.add(calibrationFieldPath(i, err.field), prefix + err.message.charAt(0).toLowerCase() + err.message.slice(1));
+    } else if (result.hours === 0) {
+      e.add(at('method'), `Le calcul ne donne aucune heure ${of} : ajustez les paramètres, fixez un volume à la main, ou retirez la clause de ce lot.`);
+    }
+  });
+}
+
+function execution(answers: Answers, e: Errors) {
+  const x = answers.execution;
+  const f = answers.facilitator;
+  e.text('execution.articleNumber', x.articleNumber, null, 20);
+  e.text('execution.perimeter', x.perimeter, null);
+  if (x.publics.length === 0) e.add('execution.publics', 'Cochez au moins un public éligible.');
+  if (x.modalities.length < MIN_MODALITIES) {
+    e.add('execution.modalities', 'Laissez au moins deux modalités ouvertes : la clause ne doit pas imposer une seule façon de réaliser les heures.');
+  }
+  if (x.counting.includes('contrat-long')) {
+    e.number('execution.longContractMonths', x.longContractMonths, { subject: 'La durée de décompte d’un contrat long', feminine: true, min: 1, max: 60, integer: true, unit: 'mois', example: '« 12 »' });
+  }
+  if (x.counting.includes('conversion')) {
+    e.number('execution.conversionShare', x.conversionShare, { ...RULES.labourShare, subject: 'La part de main-d’œuvre retenue pour la conversion' });
+    e.number('execution.conversionCost', x.conversionCost, { ...RULES.hourlyCost, subject: 'Le coût horaire retenu pour la conversion' });
+  }
+  e.number('execution.correspondentDays', x.correspondentDays, { subject: 'Le délai de désignation du correspondant', min: 1, max: 90, integer: true, unit: 'jours', example: '« 15 »' });
+  if (!['mensuelle', 'trimestrielle'].includes(x.reporting)) e.add('execution.reporting', 'Choisissez la périodicité des états de suivi.');
+  e.number('execution.penaltyPerHour', x.penaltyPerHour, { subject: 'La pénalité par heure non réalisée', feminine: true, min: 0, minExclusive: true, max: 10_000, unit: '€', example: '« 30 »' });
+  e.number('execution.penaltyCap', x.penaltyCap, { subject: 'Le plafond des pénalités', min: 0.1, max: 100, unit: '%', example: '« 5 »' });
+  e.number('execution.observationDays', x.observationDays, { subject: 'Le délai laissé au titulaire pour ses observations', min: 1, max: 90, integer: true, unit: 'jours', example: '« 15 »' });
+  e.text('facilitator.structure', f.structure, 'Indiquez la structure du facilitateur (maison de l’emploi, PLIE, collectivité…).', 300);
+  e.text('facilitator.name', f.name, 'Indiquez le nom du facilitateur.', 200);
+  if (f.email.trim() && !EMAIL.test(f.email.trim())) e.add('facilitator.email', 'Le courriel doit avoir la forme nom@domaine.fr.');
+  if (f.phone.trim() && !isPhone(f.phone)) e.add('facilitator.phone', 'Le téléphone doit comporter 10 chiffres (par exemple 01 23 45 67 89) ou commencer par + suivi de l’indicatif.');
+}
+
+function criterion(answers: Answers, e: Errors) {
+  const k = answers.criterion;
+  e.text('criterion.number', k.number, null, 20);
+  e.number('criterion.weight', k.weight, { subject: 'La pondération du critère', feminine: true, min: 1, max: 50, unit: '%', example: '« 10 »' });
+  e.text('criterion.support', k.support, 'Indiquez les prestations qui peuvent être exécutées par des personnes en insertion : c’est ce qui rattache le critère à l’objet du marché.', 500);
+  if (k.subCriteria.length === 0) e.add('criterion.subCriteria', 'Indiquez au moins un sous-critère.');
+  k.subCriteria.forEach((s, i) => {
+    e.text(`criterion.subCriteria.${i}.title`, s.title, `Indiquez l’intitulé du sous-critère ${i + 1}.`, 300);
+    e.number(`criterion.subCriteria.${i}.weight`, s.weight, { subject: `La part du sous-critère ${i + 1}`, feminine: true, min: 0, minExclusive: true, max: 100, unit: '%', example: '« 25 »' });
+    e.text(`criterion.subCriteria.${i}.expected`, s.expected, `Indiquez ce que le candidat doit décrire pour le sous-critère ${i + 1}.`, 500);
+  });
+  const weights = k.subCriteria.map((s) => parseNumber(s.weight));
+  if (weights.length > 0 && weights.every((w): w is number => w !== null && w > 0 && w <= 100)) {
+    const sum = weights.reduce((a, b) => a + b, 0);
+    if (Math.abs(sum - 100) > 0.01) {
+      e.add('criterion.subCriteria', `Les parts des sous-critères font ${sum.toLocaleString('fr-FR')} % au total : elles doivent faire 100 %.`);
+    }
+  }
+  if (!isBlank(k.maxPages)) e.number('criterion.maxPages', k.maxPages, { subject: 'Le nombre maximal de pages', min: 1, max: 50, integer: true, example: '« 4 »' });
+}
+
+function derogation(answers: Answers, e: Errors) {
+  const d = answers.derogation;
+  e.add('derogation.ground', d.ground ? null : 'Choisissez le motif de dérogation invoqué.');
+  if (d.ground === 'autre') e.text('derogation.groundDetail', d.groundDetail, 'Citez la disposition de la loi que vous invoquez.', 500);
+  if (d.justification.trim().length < 40) {
+    e.add('derogation.justification', 'Décrivez les faits qui fondent le motif, en quelques phrases (au moins 40 caractères) : une formule générale ne suffit pas.');
+  } else e.text('derogation.justification', d.justification, null, 20_000);
+  e.text('derogation.otherMeasures', d.otherMeasures, null, 20_000);
+  e.text('derogation.signatory', d.signatory, 'Indiquez le nom et la fonction du signataire.', 300);
+  e.text('derogation.place', d.place, null, 200);
+  if (isBlank(d.date)) e.add('derogation.date', 'Indiquez la date de la note.');
+  else if (!validDate(d.date)) e.add('derogation.date', 'La date de la note doit être une date valide, par exemple le 20/09/2026.');
+}
+
+/** Les erreurs de l'étape (vide si elle est valide). */
+export function validateStep(answers: Answers, step: StepId): FieldError[] {
+  const e = new Errors();
+  switch (step) {
+    case 'contrat':
+      contract(answers, e);
+      break;
+    case 'lots':
+      lots(answers, e);
+      break;
+    case 'leviers':
+      levers(answers, e);
+      break;
+    case 'calibrage':
+      calibration(answers, e);
+      break;
+    case 'execution':
+      execution(answers, e);
+      break;
+    case 'critere':
+      criterion(answers, e);
+      break;
+    case 'derogation':
+      derogation(answers, e);
+      break;
+    default:
+      break;
+  }
+  return e.list;
+}
+
+export const canContinue = (answers: Answers, step: StepId) => validateStep(answers, step).length === 0;
+
+/** La première étape visible invalide avant `before` (toutes si absent), ou `null`. */
+export function firstInvalidStep(answers: Answers, layout: Layout = 'wide', before?: StepId): StepId | null {
+  const steps = visibleSteps(answers, layout);
+  const end = before ? steps.indexOf(before) : steps.length;
+  for (const step of steps.slice(0, end < 0 ? steps.length : end)) if (!canContinue(answers, step)) return step;
+  return null;
+}
+
+/** L'étape où aller quand on demande `target` : elle-même, sinon la première étape précédente invalide. */
+export function guardStep(answers: Answers, target: StepId, layout: Layout = 'wide'): StepId {
+  const steps = visibleSteps(answers, layout);
+  let wanted = target;
+  if (!steps.includes(wanted)) {
+    // Étape masquée par les réponses : la dernière étape visible qui la précède.
+    const order = STEP_IDS.indexOf(target);
+    wanted = [...steps].reverse().find((s) => STEP_IDS.indexOf(s) < order) ?? steps[0]!;
+  }
+  return firstInvalidStep(answers, layout, wanted) ?? wanted;
+}
+
+/** L'étape suivante et la précédente dans le parcours visible. */
+export function nextStep(answers: Answers, step: StepId, layout: Layout = 'wide'): StepId | null {
+  const steps = visibleSteps(answers, layout);
+  const i = steps.indexOf(step);
+  return i >= 0 && i < steps.length - 1 ? steps[i + 1]! : null;
+}
+export function previousStep(answers: Answers, step: StepId, layout: Layout = 'wide'): StepId | null {
+  const steps = visibleSteps(answers, layout);
+  const i = steps.indexOf(step);
+  return i > 0 ? steps[i - 1]! : null;
+}
+
+/** Avertissements qui n'empêchent pas de continuer. */
+export function stepWarnings(answers: Answers, step: StepId): string[] {
+  const out: string[] = [];
+  const t = lotTotals(answers);
+  if (step === 'lots' && t && t.sum < t.total - 0.5) {
+    out.push(`La somme des montants des lots (${formatEuros(t.sum)} HT) est inférieure au montant estimé du marché (${formatEuros(t.total)} HT) : vérifiez qu’aucun lot ne manque.`);
+  }
+  if (step === 'execution' && answers.execution.modalities.length === MIN_MODALITIES) {
+    out.push('Vous avez fermé une modalité de réalisation : assurez-vous que l’objet du marché le justifie, car l’entreprise doit rester libre de son choix.');
+  }
+  return out;
+}

@@ -1,0 +1,270 @@
+/**
+ * Enregistrement des brouillons de l'assistant dans le navigateur, export et import en fichier.
+ *
+ * Forme enregistrée (localStorage, clé `recueil-assistant:brouillon`) et forme des fichiers exportés :
+ *   { "format": "recueil-assistant", "version": 2, "savedAt": "2026-11-22T14:32:00.000Z",
+ *     "step": "calibrage", "answers": { …réponses, voir model.ts… } }
+ * Cycle de vie : écrit à chaque changement de réponse (après la première saisie), relu à l'ouverture de la
+ * page, effacé quand l'utilisateur recommence. Le profil du facilitateur est gardé à part
+ * (clé `recueil-assistant:facilitateur`, `{ "version": 1, "facilitator": {…} }`) pour préremplir le brouillon suivant.
+ *
+ * Relecture : le texte est analysé, puis chaque champ est vérifié (type, valeurs permises, longueurs).
+ * - version 1 (premier format : un seul coût horaire et un seul taux pour tous les lots, pas de réservation par lot)
+ *   est convertie en version 2 ; l'original est gardé pour que l'utilisateur puisse le télécharger ;
+ * - un brouillon illisible, abîmé ou d'une version inconnue n'est jamais chargé à moitié : la page le dit,
+ *   en garde une copie téléchargeable (clé `recueil-assistant:copie`) et repart d'un brouillon neuf.
+ * Aucune de ces fonctions ne lève d'exception.
+ */
+import {
+  ANSWERS_VERSION,
+  BUYER_TYPES,
+  CALIBRATION_METHODS,
+  CONTRACT_KINDS,
+  DEROGATION_GROUNDS,
+  MAX_LOTS,
+  RESERVATIONS,
+  newAnswers,
+  newCalibration,
+  type Answers,
+  type FacilitatorProfile,
+} from './model';
+import { isStepId, type StepId } from './steps';
+
+export const FORMAT = 'recueil-assistant';
+export const DRAFT_KEY = 'recueil-assistant:brouillon';
+export const BACKUP_KEY = 'recueil-assistant:copie';
+export const PROFILE_KEY = 'recueil-assistant:facilitateur';
+/** Au-delà, un brouillon est tenu pour abîmé (un brouillon réel pèse quelques dizaines de kilo-octets). */
+const MAX_PAYLOAD = 2_000_000;
+const MAX_TEXT = 20_000;
+
+export type ReadResult =
+  | { status: 'empty' }
+  | { status: 'ok'; answers: Answers; step: StepId | null; savedAt: string | null }
+  | { status: 'migrated'; answers: Answers; step: StepId | null; savedAt: string | null; fromVersion: number; message: string; original: string }
+  | { status: 'invalid'; message: string; original: string };
+
+// --- Vérification de forme, sans bibliothèque -----------------------------------------------------
+
+/** Valeurs permises des champs à choix (le reste se vérifie par comparaison avec un brouillon neuf). */
+const ENUMS: Record<string, readonly string[]> = {
+  'contract.kind': ['', ...CONTRACT_KINDS],
+  'contract.buyer': ['', ...BUYER_TYPES],
+  'lots.reservation': RESERVATIONS,
+  'lots.calibration.method': CALIBRATION_METHODS,
+  'derogation.ground': ['', ...DEROGATION_GROUNDS],
+};
+const LIST_MAX: Record<string, number> = { lots: MAX_LOTS, 'criterion.subCriteria': 20 };
+
+const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/**
+ * Compare une valeur à son modèle (un brouillon neuf) : mêmes champs, mêmes types, listes d'objets de la même
+ * forme que leur premier élément modèle. Renvoie la valeur réduite aux champs connus, ou ajoute les écarts à `errors`.
+ */
+function conform(value: unknown, model: unknown, path: string, errors: string[]): unknown {
+  const at = path || '(racine)';
+  const key = path.replace(/\.\d+/g, '');
+  if (errors.length >= 5) return undefined;
+  if (typeof model === 'string') {
+    if (typeof value !== 'string' || value.length > MAX_TEXT) errors.push(`${at} : texte attendu`);
+    else if (ENUMS[key] && !ENUMS[key]!.includes(value)) errors.push(`${at} : valeur inconnue`);
+    return value;
+  }
+  if (typeof model === 'boolean') {
+    if (typeof value !== 'boolean') errors.push(`${at} : oui ou non attendu`);
+    return value;
+  }
+  if (Array.isArray(model)) {
+    const item = model[0];
+    const max = LIST_MAX[key] ?? 50;
+    if (!Array.isArray(value) || value.length > max || (item !== undefined && typeof item === 'object' && value.length === 0)) {
+      errors.push(`${at} : liste attendue`);
+      return value;
+    }
+    if (item === undefined || typeof item === 'string') {
+      if (value.some((v) => typeof v !== 'string' || v.length > 100)) errors.push(`${at} : liste de choix attendue`);
+      return [...value];
+    }
+    return value.map((v, i) => conform(v, item, `${path}.${i}`, errors));
+  }
+  if (!isRecord(value)) {
+    errors.push(`${at} : groupe de champs attendu`);
+    return value;
+  }
+  const record = model as Record<string, unknown>;
+  return Object.fromEntries(Object.keys(record).map((k) => [k, conform(value[k], record[k], path ? `${path}.${k}` : k, errors)]));
+}
+
+/** Un brouillon neuf qui sert de modèle de forme (un lot, un sous-critère). */
+function shapeModel(): Answers {
+  const model = newAnswers(null);
+  model.criterion.subCriteria = [{ key: '', title: '', weight: '', expected: '' }];
+  return model;
+}
+
+/** Vérifie des réponses venues de l'extérieur ; renvoie les réponses nettoyées ou la liste des écarts. */
+export function validateAnswers(value: unknown): { ok: true; answers: Answers } | { ok: false; errors: string[] } {
+  const errors: string[] = [];
+  const { version: _v, ...model } = shapeModel();
+  const cleaned = conform(value, model, '', errors) as Omit<Answers, 'version'>;
+  if (errors.length) return { ok: false, errors };
+  const answers = { version: ANSWERS_VERSION, ...cleaned } as Answers;
+  const keys = answers.lots.map((l) => l.key);
+  if (new Set(keys).size !== keys.length) return { ok: false, errors: ['lots : identifiants de lots en double'] };
+  return { ok: true, answers };
+}
+
+// --- Migration ------------------------------------------------------------------------------------
+
+/**
+ * Version 1 → 2 : en version 1, `calibration` ({ hourlyCost, rate }) valait pour tous les lots, les lots n'avaient
+ * ni réservation ni méthode propre, et le levier « marché d'insertion » n'existait pas.
+ */
+function migrate1to2(v1: Record<string, unknown>): unknown {
+  const shared = isRecord(v1.calibration) ? v1.calibration : {};
+  const lots = v1.lots;
+  return {
+    ...v1,
+    lots: Array.isArray(lots)
+      ? lots.map((lot) =>
+          isRecord(lot)
+            ? {
+                ...lot,
+                reservation: 'aucune',
+                calibration: {
+                  ...newCalibration(),
+                  ...(typeof shared.hourlyCost === 'string' ? { hourlyCost: shared.hourlyCost } : {}),
+                  ...(typeof shared.rate === 'string' ? { rate: shared.rate } : {}),
+                },
+              }
+            : lot,
+        )
+      : lots,
+    levers: isRecord(v1.levers) ? { reservation: false, insertion: false, ...v1.levers } : v1.levers,
+    calibration: undefined,
+  };
+}
+
+const MIGRATIONS: Record<number, (old: Record<string, unknown>) => unknown> = { 1: migrate1to2 };
+
+// --- Lecture et écriture --------------------------------------------------------------------------
+
+const INVALID_INTRO = 'Le brouillon enregistré n’a pas pu être relu';
+
+/** Relit un brouillon enregistré ou un fichier exporté. Ne lève jamais d'exception. */
+export function readDraft(raw: string | null | undefined, what: 'enregistré' | 'importé' = 'enregistré'): ReadResult {
+  if (raw === null || raw === undefined || raw === '') return { status: 'empty' };
+  const intro = what === 'importé' ? 'Le fichier importé n’a pas pu être relu' : INVALID_INTRO;
+  const invalid = (reason: string): ReadResult => ({ status: 'invalid', message: `${intro} : ${reason}`, original: raw });
+  if (raw.length > MAX_PAYLOAD) return invalid('il est anormalement volumineux.');
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch {
+    return invalid('son contenu est abîmé (ce n’est pas un texte au format attendu).');
+  }
+  if (!isRecord(data) || data.format !== FORMAT) return invalid('ce n’est pas un brouillon de l’assistant de rédaction.');
+  const version = data.version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return invalid('sa version n’est pas indiquée.');
+  if (version > ANSWERS_VERSION) {
+    return invalid(`il a été créé par une version plus récente de l’assistant (format ${version}), que cette page ne sait pas relire.`);
+  }
+  let answers: unknown = isRecord(data.answers) ? { ...data.answers } : data.answers;
+  for (let v = version; v < ANSWERS_VERSION; v++) {
+    const step = MIGRATIONS[v];
+    if (!step || !isRecord(answers)) return invalid(`son format (${version}) ne peut pas être converti.`);
+    answers = step(answers);
+  }
+  const checked = validateAnswers(answers);
+  if (!checked.ok) return invalid(`certaines réponses sont manquantes ou abîmées (${checked.errors.slice(0, 3).join(' ; ')}).`);
+  const step = isStepId(data.step) ? data.step : null;
+  const savedAt = typeof data.savedAt === 'string' ? data.savedAt : typeof data.exportedAt === 'string' ? data.exportedAt : null;
+  if (version < ANSWERS_VERSION) {
+    return {
+      status: 'migrated',
+      answers: checked.answers,
+      step,
+      savedAt,
+      fromVersion: version,
+      original: raw,
+      message: `Ce brouillon venait d’une version antérieure de l’assistant : il a été converti au format actuel. Vérifiez le volume d’heures de chaque lot, désormais calculé lot par lot.`,
+    };
+  }
+  return { status: 'ok', answers: checked.answers, step, savedAt };
+}
+
+export function serializeDraft(answers: Answers, step: StepId | null, now: Date): string {
+  return JSON.stringify({ format: FORMAT, version: ANSWERS_VERSION, savedAt: now.toISOString(), step, answers });
+}
+
+/** Le contenu d'un fichier d'export : lisible, relu par `readDraft`. */
+export function exportDraft(answers: Answers, now: Date): string {
+  return `${JSON.stringify({ format: FORMAT, version: ANSWERS_VERSION, exportedAt: now.toISOString(), step: null, answers }, null, 2)}\n`;
+}
+
+// --- Profil du facilitateur -----------------------------------------------------------------------
+
+export function readProfile(raw: string | null | undefined): FacilitatorProfile | null {
+  if (!raw) return null;
+  try {
+    const data: unknown = JSON.parse(raw);
+    if (!isRecord(data) || data.version !== 1 || !isRecord(data.facilitator)) return null;
+    const f = data.facilitator;
+    const fields = ['structure', 'name', 'email', 'phone'] as const;
+    if (!fields.every((k) => typeof f[k] === 'string' && (f[k] as string).length <= 300)) return null;
+    const profile = Object.fromEntries(fields.map((k) => [k, f[k] as string])) as unknown as FacilitatorProfile;
+    return profile.structure.trim() ? profile : null;
+  } catch {
+    return null;
+  }
+}
+
+export const serializeProfile = (profile: FacilitatorProfile) => JSON.stringify({ version: 1, facilitator: profile });
+
+// --- Accès au stockage du navigateur --------------------------------------------------------------
+
+export interface KeyValueStore {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+/** Accès protégé : stockage désactivé, plein ou refusé (navigation privée) ne fait jamais échouer la page. */
+export function safeStore(get: () => KeyValueStore | null | undefined) {
+  const store = () => {
+    try {
+      return get() ?? null;
+    } catch {
+      return null;
+    }
+  };
+  return {
+    read(key: string): string | null {
+      try {
+        return store()?.getItem(key) ?? null;
+      } catch {
+        return null;
+      }
+    },
+    /** `false` si l'écriture a échoué (quota, stockage refusé). */
+    write(key: string, value: string): boolean {
+      try {
+        const s = store();
+        if (!s) return false;
+        s.setItem(key, value);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    remove(key: string): void {
+      try {
+        store()?.removeItem(key);
+      } catch {
+        /* rien à faire : le stockage est indisponible */
+      }
+    },
+  };
+}
+export type SafeStore = ReturnType<typeof safeStore>;

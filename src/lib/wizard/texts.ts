@@ -1,0 +1,101 @@
+/**
+ * Les textes d'explication de l'assistant (introductions d'étape, aides longues, présentation des leviers).
+ * Ce sont des contenus éditoriaux : ils sont passés à l'îlot avec le catalogue des rédactions types, à la
+ * construction, plutôt que d'alourdir son JavaScript. Les messages de validation restent dans steps.ts.
+ * Un lien s'écrit comme en Markdown, sans la base du site : « [fiche C1](/fiches/c1/) ».
+ */
+export const WIZARD_TEXTS = {
+  /** Libellés des choix (valeurs : model.ts). */
+  options: {
+    kind: {
+      travaux: 'Travaux',
+      services: 'Services',
+      fournitures: 'Fournitures',
+      'prestations-intellectuelles': 'Prestations intellectuelles',
+    },
+    buyer: {
+      etat: 'L’État (autorité publique centrale)',
+      collectivite: 'Une collectivité territoriale ou un de ses établissements',
+      'entite-adjudicatrice': 'Une entité adjudicatrice (réseaux d’eau, d’énergie, de transport, services postaux)',
+      'autre-pouvoir-adjudicateur': 'Un bailleur social ou un autre pouvoir adjudicateur',
+      prive: 'Un acheteur privé (maître d’ouvrage non soumis au code de la commande publique)',
+    },
+    reservation: {
+      aucune: 'Pas de réservation',
+      siae: 'Réservé aux SIAE (L2113-13)',
+      'ea-esat': 'Réservé aux EA et ESAT (L2113-12)',
+    },
+    method: {
+      standard: 'Méthode usuelle : montant × part de main-d’œuvre ÷ coût horaire × taux',
+      proprete: 'Formule de la branche propreté (nettoyage, avec reprise du personnel)',
+      anru: 'Minimum de la charte d’insertion de l’ANRU (opération de renouvellement urbain)',
+    },
+  },
+  intro: {
+    contrat:
+      'Ces informations situent le marché : elles servent à savoir si la clause est obligatoire et à remplir l’en-tête des pièces. L’assistant prépare les pièces d’un marché public ; pour un contrat de concession, voir la [fiche C1](/fiches/c1/).',
+    lots: 'Le volume d’heures se calcule lot par lot. Un marché qui n’est pas alloti compte un seul lot : donnez-lui l’intitulé du marché.',
+    leviers: 'Choisissez un ou plusieurs leviers. Ils se combinent, avec les limites expliquées ci-dessous.',
+    calibrage:
+      'Les valeurs proposées (coût horaire de 30 €, taux de 5 %, part de main-d’œuvre de 50 %) sont celles de l’exemple de la [fiche C3](/fiches/c3/) : ce sont des suggestions, à ajuster avec le facilitateur. Le détail du calcul figurera dans une note de calibrage jointe au document.',
+    execution:
+      'Ces réponses complètent l’article du cahier des clauses administratives particulières (CCAP) et la mention de l’avis. Les valeurs déjà remplies sont les valeurs usuelles des rédactions types : vérifiez-les.',
+    critere:
+      'Le critère note la qualité de l’action d’insertion proposée par chaque candidat. Il doit être lié à l’objet du marché : dans l’affaire du Département de l’Isère (Conseil d’État, 2013), il pesait 15 % de la note.',
+    derogation:
+      'La loi ne permet de déroger à l’obligation que dans les cas qu’elle énumère ; leur liste exacte est à vérifier sur Légifrance au moment de la rédaction. Avant de renoncer, demandez l’avis du facilitateur et envisagez un lot réservé ou une clause limitée à certains lots ([fiche C1](/fiches/c1/)).',
+    recapitulatif: 'Relisez vos réponses. Chaque groupe a un lien pour revenir à l’étape correspondante ; vos réponses sont gardées.',
+  },
+  hint: {
+    subject: 'Formulez-le comme dans l’avis, par exemple « la construction du groupe scolaire des Tilleuls ».',
+    buyerName: 'Tel qu’il figurera dans les pièces, par exemple « Commune de Val-Sud ».',
+    buyer: 'Il détermine le seuil européen applicable aux fournitures et services.',
+    amount: 'En chiffres, par exemple 1 200 000. C’est la valeur estimée qui se compare aux seuils européens.',
+    launchDate: 'Date prévue d’envoi de l’avis à la publication ou, sans avis, d’engagement de la consultation.',
+    labourShare:
+      'Part de main-d’œuvre : la part du prix qui rémunère le travail. Exemples de la fiche C3 : environ 50 % en maçonnerie, 70 % en peinture intérieure, 20 % en charpente métallique, 80 % dans le nettoyage. La valeur proposée, 50 %, est à ajuster avec le facilitateur.',
+    conditionNo: 'L’assistant vous aidera à rédiger la note qui en consigne les motifs, à verser au dossier de la procédure.',
+    override: 'Par exemple pour reprendre le volume d’un marché précédent. Le motif figurera dans la note de calibrage.',
+    penalties: 'Il n’existe pas de barème officiel : le montant et le plafond sont à fixer par l’acheteur (voir la [fiche B5](/fiches/b5/)).',
+    profile: 'Ces coordonnées seront mémorisées dans ce navigateur pour votre prochain brouillon.',
+    commitmentForm: 'Le document Word contiendra la fiche, préremplie avec les lots et leurs heures.',
+    subCriteria: 'Les sous-critères proposés sont ceux de la rédaction type ; leurs parts doivent faire 100 % de la note du critère.',
+  },
+  /** Messages de l'assistant lui-même (brouillon, outils, téléchargement). */
+  ui: {
+    invalidNew: 'Un nouveau brouillon a été ouvert. ',
+    keptCopy: 'Une copie de l’original est gardée : ',
+    closeBanner: 'Fermer ce message et effacer la copie',
+    resumeFromCalculator: 'Vous arrivez du calculateur de la fiche C3 : un nouveau brouillon reprendra votre calcul.',
+    resumeReplace: 'Le nouveau brouillon remplacera l’ancien dans ce navigateur. Pour garder l’ancien, ',
+    saveFailed: 'Vos réponses ne peuvent pas être enregistrées dans ce navigateur : exportez-les pour les garder.',
+    saveLater: 'Vos réponses sont enregistrées dans ce navigateur au fil de la saisie.',
+    downloadFailed:
+      'Le document n’a pas pu être produit. Réessayez ; si le problème continue, exportez vos réponses et signalez-le à l’éditeur du site.',
+    importTooBig: 'Ce fichier est trop volumineux pour être un brouillon de l’assistant.',
+  },
+  levers: {
+    condition: {
+      label: 'Condition d’exécution : un volume d’heures d’insertion par lot',
+      summary:
+        'Le titulaire réserve un nombre minimal d’heures de travail à des personnes éloignées de l’emploi, en choisissant librement comment. C’est le levier le plus courant, et celui qu’impose la loi au-dessus des seuils européens.',
+    },
+    criterion: {
+      label: 'Critère d’attribution relatif à l’insertion',
+      summary:
+        'Les offres sont aussi notées sur la qualité de l’action d’insertion proposée. Le critère doit être lié à l’objet du marché ; il complète la condition d’exécution sans la remplacer.',
+    },
+    reservation: {
+      label: 'Lot ou marché réservé (SIAE, ou EA et ESAT)',
+      summary:
+        'Seules les structures d’insertion par l’activité économique, ou les entreprises adaptées et ESAT, peuvent répondre sur le lot réservé. Le lot réservé ne porte pas, en plus, de clause d’heures.',
+    },
+    insertion: {
+      label: 'Marché d’insertion et de qualification professionnelle',
+      summary:
+        'L’insertion devient l’objet même de l’achat, adossée à une activité support. C’est un achat d’une autre nature, que l’assistant ne rédige pas : une rédaction type dédiée existe.',
+    },
+  },
+};
+
+export type WizardTexts = typeof WIZARD_TEXTS;
