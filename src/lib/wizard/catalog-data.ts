@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { draftById } from '../redactions/catalog';
 import { referenceSchema } from '../schemas';
+import { frenchTypography } from '../typography';
 import { REFERENCES_FILE } from '../content-files';
 import type { WizardCatalog, WizardDraft } from './model';
 import type { DraftId } from './pieces';
@@ -34,7 +35,7 @@ export function wizardCatalog(): WizardCatalog {
   const references = (parseYaml(readFileSync(REFERENCES_FILE, 'utf8')) as unknown[]).map((r) => referenceSchema.parse(r));
   const referenceLabels = Object.fromEntries(references.map((r) => [r.id, r.label]));
   const example = draftById('rc-critere-insertion').example as { sous_criteres?: { intitule: string; poids: number; attendu: string }[] };
-  const suggestedSubCriteria = (example.sous_criteres ?? []).map((s) => ({ title: s.intitule, weight: s.poids, expected: s.attendu }));
+  const suggestedSubCriteria = (example.sous_criteres ?? []).map((s) => ({ title: frenchTypography(s.intitule), weight: s.poids, expected: frenchTypography(s.attendu) }));
   cached = { drafts, referenceLabels, suggestedSubCriteria, texts: WIZARD_TEXTS };
   return cached;
 }

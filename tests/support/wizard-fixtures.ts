@@ -1,0 +1,102 @@
+/**
+ * Réponses d'assistant pour les tests : les trois parcours de l'issue, construits avec les fonctions du modèle
+ * (comme le ferait l'interface), à partir du catalogue réel des rédactions types.
+ */
+import { wizardCatalog } from '../../src/lib/wizard/catalog-data';
+import { addLot, newAnswers, setPath, type Answers } from '../../src/lib/wizard/model';
+
+export const catalog = wizardCatalog();
+export const TODAY = new Date(2026, 8, 1);
+
+const set = (a: Answers, values: Record<string, unknown>) => Object.entries(values).reduce((acc, [p, v]) => setPath(acc, p, v), a);
+
+export const FACILITATOR = {
+  'facilitator.structure': 'Maison de l’emploi Val-Sud',
+  'facilitator.name': 'Claire Martin',
+  'facilitator.email': 'clause.sociale@exemple.fr',
+  'facilitator.phone': '01 23 45 67 89',
+};
+
+/** (a) Travaux, 3 lots, condition d'exécution et critère d'attribution. */
+export function worksJourney(): Answers {
+  let a = newAnswers(catalog, { today: TODAY });
+  a = addLot(addLot(a));
+  return set(a, {
+    'contract.subject': 'la construction du groupe scolaire des Tilleuls',
+    'contract.buyerName': 'Commune de Val-Sud',
+    'contract.reference': '2026-TRX-014',
+    'contract.kind': 'travaux',
+    'contract.buyer': 'collectivite',
+    'contract.amount': '6 000 000',
+    'contract.durationMonths': '24',
+    'contract.launchDate': '2026-09-15',
+    'lots.0.name': 'Gros œuvre',
+    'lots.0.amount': '1 000 000',
+    'lots.0.labourShare': '50',
+    'lots.1.name': 'Peinture',
+    'lots.1.amount': '300 000',
+    'lots.1.labourShare': '70',
+    'lots.2.name': 'Charpente métallique',
+    'lots.2.amount': '250 000',
+    'lots.2.labourShare': '20',
+    'levers.criterion': true,
+    'execution.articleNumber': '9',
+    'execution.penaltyPerHour': '30',
+    'execution.penaltyCap': '5',
+    'criterion.support': 'les travaux de gros œuvre et de peinture',
+    'criterion.number': '3',
+    ...FACILITATOR,
+  });
+}
+
+/** (b) Services, 2 lots, le lot 2 réservé aux SIAE. */
+export function servicesJourney(): Answers {
+  let a = newAnswers(catalog, { today: TODAY });
+  a = addLot(a);
+  return set(a, {
+    'contract.subject': 'l’entretien des espaces verts communaux',
+    'contract.buyerName': 'Commune de Val-Sud',
+    'contract.kind': 'services',
+    'contract.buyer': 'collectivite',
+    'contract.amount': '400 000',
+    'contract.durationMonths': '36',
+    'contract.launchDate': '2026-10-01',
+    'lots.0.name': 'Tonte et taille',
+    'lots.0.amount': '250 000',
+    'lots.0.labourShare': '80',
+    'lots.1.name': 'Entretien des cimetières',
+    'lots.1.amount': '150 000',
+    'lots.1.labourShare': '80',
+    'levers.reservation': true,
+    'lots.1.reservation': 'siae',
+    'execution.penaltyPerHour': '25',
+    'execution.penaltyCap': '5',
+    ...FACILITATOR,
+  });
+}
+
+/** (c) Fournitures au-dessus du seuil, lancées après le 22 août 2026, sans condition sociale : note de dérogation. */
+export function derogationJourney(): Answers {
+  const a = newAnswers(catalog, { today: TODAY });
+  return set(a, {
+    'contract.subject': 'la fourniture de réactifs pour le traitement de l’eau',
+    'contract.buyerName': 'Syndicat des eaux de Val-Sud',
+    'contract.reference': '2026-FCS-031',
+    'contract.kind': 'fournitures',
+    'contract.buyer': 'collectivite',
+    'contract.amount': '480 000',
+    'contract.durationMonths': '48',
+    'contract.launchDate': '2026-10-05',
+    'lots.0.name': 'Réactifs',
+    'lots.0.amount': '480 000',
+    'lots.0.labourShare': '3',
+    'levers.condition': false,
+    'derogation.ground': 'absence-lien',
+    'derogation.justification':
+      'Le marché porte sur la seule livraison de produits standardisés, fabriqués en usine hors du territoire ; la part de main-d’œuvre attachée à son exécution est inférieure à 3 %.',
+    'derogation.examined': ['facilitateur', 'main-oeuvre'],
+    'derogation.signatory': 'Jean Dupuis, directeur général des services',
+    'derogation.place': 'Val-Sud',
+    'derogation.date': '2026-09-20',
+  });
+}

@@ -1,0 +1,162 @@
+/** Des réponses aux pièces : choix des rédactions types, correspondance des variables, documents rendus, aperçu. */
+import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
+import { documentText } from '../../src/lib/redactions/document';
+import { documentsFor, piecesFor, plannedDocuments, previewDocuments } from '../../src/lib/wizard/pieces';
+import { calibrationNote, calibrationSummary } from '../../src/lib/wizard/calibration';
+import { newAnswers, setPath, type Answers } from '../../src/lib/wizard/model';
+import { reviewGroups } from '../../src/lib/wizard/summary';
+import { catalog, derogationJourney, servicesJourney, worksJourney } from '../support/wizard-fixtures';
+
+const texts = (a: Answers) => {
+  const r = documentsFor(a, catalog);
+  if (!r.ok) throw new Error(r.errors.map((e) => `${e.draftId} ${e.field} ${e.message}`).join('\n'));
+  return Object.fromEntries(r.documents.map((d) => [d.draftId, documentText(d)]));
+};
+
+describe('piecesFor', () => {
+  test('(a) works, 3 lots, condition and criterion: notice/RC, CCAP, criterion, commitment form', () => {
+    expect(piecesFor(worksJourney()).map((p) => p.draftId)).toEqual(['avis-rc-clause', 'ccap-condition-execution', 'rc-critere-insertion', 'engagement-entreprise']);
+    expect(plannedDocuments(worksJourney(), catalog).map((d) => d.draftId)).toEqual([
+      'avis-rc-clause',
+      'ccap-condition-execution',
+      'rc-critere-insertion',
+      'engagement-entreprise',
+      'note-calibrage',
+    ]);
+  });
+
+  test('(a) hours are computed per lot by calibrate and passed to the drafts', () => {
+    const [avis] = piecesFor(worksJourney());
+    // 1 000 000 × 50 % ÷ 30 × 5 % = 833 ; 300 000 × 70 % ÷ 30 × 5 % = 350 ; 250 000 × 20 % ÷ 30 × 5 % = 83.
+    expect(avis!.answers.lots).toEqual([
+      { numero: '1', intitule: 'Gros œuvre', heures: 833 },
+      { numero: '2', intitule: 'Peinture', heures: 350 },
+      { numero: '3', intitule: 'Charpente métallique', heures: 83 },
+    ]);
+    expect(avis!.answers.regime).toBe('obligation');
+    expect(avis!.answers.avec_critere).toBe('oui');
+    expect(calibrationSummary(worksJourney()).total).toBe(1266);
+  });
+
+  test('(b) a lot reserved to SIAE gets the reservation piece and no hours', () => {
+    const pieces = piecesFor(servicesJourney());
+    expect(pieces.map((p) => p.draftId)).toEqual(['avis-rc-clause', 'ccap-condition-execution', 'reserve-siae', 'engagement-entreprise']);
+    const reserve = pieces.find((p) => p.draftId === 'reserve-siae')!;
+    expect(reserve.answers).toMatchObject({ perimetre: 'lots', lots: [{ numero: '2', intitule: 'Entretien des cimetières' }], ouverture_ea_esat: 'non' });
+    expect((pieces[0]!.answers.lots as unknown[]).length).toBe(1);
+    // Services d'une collectivité sous 216 000 € HT ? Non : 400 000 € HT, lancé après le 22 août 2026.
+    expect(pieces[0]!.answers.regime).toBe('obligation');
+  });
+
+  test('(b) when every lot is reserved, the whole contract is reserved', () => {
+    const all = setPath(setPath(servicesJourney(), 'lots.0.reservation', 'siae'), 'levers.condition', false);
+    const reserve = piecesFor(all).find((p) => p.draftId === 'reserve-siae')!;
+    expect(reserve.answers).toMatchObject({ perimetre: 'marche', lots: [] });
+  });
+
+  test('(c) no condition above the threshold gives the motivation note only', () => {
+    const pieces = piecesFor(derogationJourney());
+    expect(pieces.map((p) => p.draftId)).toEqual(['justification-derogation']);
+    expect(pieces[0]!.answers).toMatchObject({ categorie: 'fcs-autres', valeur_estimee: 480000, motif: 'absence-lien', date_lancement: '2026-10-05' });
+  });
+
+  test('unchecking every counting convention means none, not the draft defaults', () => {
+    const a = setPath(worksJourney(), 'execution.counting', []);
+    expect(texts(a)['ccap-condition-execution']).not.toMatch(/heures de formation/);
+    expect(texts(worksJourney())['ccap-condition-execution']).toMatch(/heures de formation/);
+  });
+});
+
+describe('documentsFor', () => {
+  test('(a) the documents carry the computed hours, the facilitator and the article numbers', () => {
+    const t = texts(worksJourney());
+    expect(t['avis-rc-clause']).toMatch(/lot 1 \(Gros œuvre\)\u00a0: 833\u00a0heures d’insertion/);
+    expect(t['ccap-condition-execution']).toMatch(/Article 9 – Clause sociale d’insertion/);
+    expect(t['ccap-condition-execution']).toMatch(/article 35 de la loi n°\u00a02021-1104/);
+    expect(t['ccap-condition-execution']).toContain('Claire Martin');
+    expect(t['rc-critere-insertion']).toMatch(/Critère n°\s3/);
+    expect(t['rc-critere-insertion']).toMatch(/R2152-7/);
+    expect(t['engagement-entreprise']).toMatch(/\[raison sociale de l’entreprise\]/);
+    expect(t['note-calibrage']).toMatch(/1\u202f000\u202f000\u00a0€ HT × 50\u00a0% = 500\u202f000\u00a0€/);
+    expect(t['note-calibrage']).toMatch(/Total des heures d’insertion du marché\u00a0: 1\u202f266\u00a0heures/);
+  });
+
+  test('(b) the reservation piece cites L2113-13 and the clause covers lot 1 only', () => {
+    const t = texts(servicesJourney());
+    expect(t['reserve-siae']).toMatch(/L2113-13/);
+    expect(t['reserve-siae']).toMatch(/lot 2\u00a0: Entretien des cimetières/);
+    expect(t['avis-rc-clause']).not.toMatch(/lot 2/);
+    expect(t['note-calibrage']).toMatch(/Lots réservés/);
+  });
+
+  test('(c) the motivation note cites article 35 and the threshold category', () => {
+    const t = texts(derogationJourney());
+    expect(Object.keys(t)).toEqual(['justification-derogation']);
+    expect(t['justification-derogation']).toMatch(/article 35 de la loi n°\u00a02021-1104/i);
+    expect(t['justification-derogation']).toMatch(/216\u202f000\u00a0€ HT/);
+    expect(t['justification-derogation']).toMatch(/5 octobre 2026/);
+  });
+
+  test('hostile text stays literal text in the documents', () => {
+    const hostile = '<script>alert(1)</script> & ]]> 🏗️';
+    const t = texts(setPath(setPath(worksJourney(), 'lots.0.name', hostile), 'facilitator.structure', hostile));
+    expect(t['avis-rc-clause']).toContain(hostile);
+    expect(t['note-calibrage']).toContain(hostile);
+  });
+
+  test('incomplete answers give errors, never a document', () => {
+    const r = documentsFor(setPath(worksJourney(), 'execution.penaltyPerHour', ''), catalog);
+    expect(r.ok).toBe(false);
+  });
+
+  test('a manual override appears in the documents and the note keeps the reason', () => {
+    const a = [
+      ['lots.0.calibration.override', true],
+      ['lots.0.calibration.overrideHours', '900'],
+      ['lots.0.calibration.overrideReason', 'Volume du marché précédent.'],
+    ].reduce((acc, [p, v]) => setPath(acc, p as string, v), worksJourney());
+    const t = texts(a);
+    expect(t['ccap-condition-execution']).toMatch(/900\u00a0heures/);
+    expect(t['note-calibrage']).toMatch(/Volume retenu\u00a0: 900\u00a0heures, fixé par l’acheteur à la place du calcul. Motif\u00a0: Volume du marché précédent./);
+    expect(calibrationNote(a)!.blocks.some((b) => b.kind === 'table')).toBe(true);
+  });
+});
+
+describe('previewDocuments', () => {
+  test('a new draft previews the pieces with placeholders', () => {
+    const preview = previewDocuments(newAnswers(catalog), catalog);
+    expect(preview.map((p) => p.draftId)).toEqual(['avis-rc-clause', 'ccap-condition-execution', 'engagement-entreprise', 'note-calibrage']);
+    expect(preview[0]!.document).not.toBeNull();
+    expect(preview.find((p) => p.draftId === 'note-calibrage')!.document).toBeNull();
+  });
+
+  test('invalid answers become placeholders in the preview instead of failing', () => {
+    const a = setPath(setPath(worksJourney(), 'execution.penaltyCap', '150'), 'criterion.weight', 'abc');
+    const preview = previewDocuments(a, catalog);
+    expect(preview.every((p) => p.draftId === 'note-calibrage' || p.document !== null)).toBe(true);
+    expect(documentText(preview.find((p) => p.draftId === 'ccap-condition-execution')!.document!)).toMatch(/\[plafond des pénalités/);
+  });
+
+  test('any random edit of a journey never makes the preview throw', () => {
+    const paths = ['contract.amount', 'lots.0.amount', 'lots.0.labourShare', 'lots.1.calibration.rate', 'execution.penaltyCap', 'criterion.weight', 'criterion.subCriteria.0.weight', 'facilitator.name', 'execution.articleNumber'];
+    fc.assert(
+      fc.property(fc.constantFrom(...paths), fc.oneof(fc.string(), fc.constantFrom('-5', 'abc', '1e20', '150 %', '', '0')), (path, value) => {
+        const a = setPath(worksJourney(), path, value);
+        const preview = previewDocuments(a, catalog);
+        return preview.length > 0 && reviewGroups(a, catalog).length > 0;
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('review', () => {
+  test('answers are grouped by step, each group linking back to its step', () => {
+    const groups = reviewGroups(worksJourney(), catalog);
+    expect(groups.map((g) => g.step)).toEqual(['contrat', 'lots', 'obligation', 'leviers', 'calibrage', 'execution', 'critere']);
+    const calib = groups.find((g) => g.step === 'calibrage')!;
+    expect(calib.items.at(-1)).toEqual({ label: 'Total', value: '1\u202f266\u00a0heures' });
+    expect(groups.find((g) => g.step === 'execution')!.items.find((i) => i.label === 'Facilitateur')!.value).toMatch(/Claire Martin/);
+  });
+});

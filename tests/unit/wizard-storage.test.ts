@@ -1,0 +1,203 @@
+/** Brouillons enregistrés, exportés et importés ; profil du facilitateur ; noms de fichiers ; passage depuis la fiche C3. */
+import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
+import { newAnswers, setPath } from '../../src/lib/wizard/model';
+import {
+  DRAFT_KEY,
+  exportDraft,
+  readDraft,
+  readProfile,
+  safeStore,
+  serializeDraft,
+  serializeProfile,
+  validateAnswers,
+  type KeyValueStore,
+} from '../../src/lib/wizard/storage';
+import { answersFileName, docxFileName, slugify } from '../../src/lib/wizard/filename';
+import { applyHandoff, readHandoff, wizardLink } from '../../src/lib/wizard/handoff';
+import { parseNumber } from '../../src/lib/wizard/numbers';
+import { catalog, worksJourney } from '../support/wizard-fixtures';
+
+const NOW = new Date('2026-11-22T14:32:00Z');
+
+describe('saved drafts', () => {
+  test('a saved draft is read back identical, with its step and date', () => {
+    const a = worksJourney();
+    const r = readDraft(serializeDraft(a, 'calibrage', NOW));
+    expect(r).toEqual({ status: 'ok', answers: a, step: 'calibrage', savedAt: NOW.toISOString() });
+  });
+
+  test('nothing saved reads as empty', () => {
+    expect(readDraft(null)).toEqual({ status: 'empty' });
+    expect(readDraft('')).toEqual({ status: 'empty' });
+  });
+
+  test.each([
+    ['not JSON', '{"format":"recueil-assistant","version":2,', /abîmé/],
+    ['another format', JSON.stringify({ hello: 'world' }), /pas un brouillon de l’assistant/],
+    ['a newer version', JSON.stringify({ format: 'recueil-assistant', version: 9, answers: {} }), /version plus récente/],
+    ['no version', JSON.stringify({ format: 'recueil-assistant', answers: {} }), /version n’est pas indiquée/],
+  ])('%s gives a clear message and keeps the original', (_, raw, message) => {
+    const r = readDraft(raw);
+    expect(r.status).toBe('invalid');
+    if (r.status !== 'invalid') return;
+    expect(r.message).toMatch(/^Le brouillon enregistré n’a pas pu être relu : /);
+    expect(r.message).toMatch(message);
+    expect(r.original).toBe(raw);
+  });
+
+  test('a draft with a wrong type or an unknown value is refused, naming the field', () => {
+    const base = JSON.parse(serializeDraft(worksJourney(), 'lots', NOW));
+    const wrongType = { ...base, answers: setPath(base.answers, 'lots.0.amount', 1000) };
+    const r = readDraft(JSON.stringify(wrongType));
+    expect(r.status === 'invalid' && r.message).toMatch(/lots\.0\.amount : texte attendu/);
+    const unknown = { ...base, answers: setPath(base.answers, 'contract.buyer', 'martien') };
+    expect(readDraft(JSON.stringify(unknown)).status).toBe('invalid');
+    const noLots = { ...base, answers: setPath(base.answers, 'lots', []) };
+    expect(readDraft(JSON.stringify(noLots)).status).toBe('invalid');
+  });
+
+  test('unknown extra fields are dropped, not kept', () => {
+    const base = JSON.parse(serializeDraft(worksJourney(), null, NOW));
+    base.answers.contract.injected = '<script>';
+    const r = readDraft(JSON.stringify(base));
+    expect(r.status).toBe('ok');
+    if (r.status === 'ok') expect(r.answers.contract).not.toHaveProperty('injected');
+  });
+
+  test('a version 1 draft is migrated: shared calibration copied to each lot, original kept', () => {
+    const v2 = worksJourney();
+    const v1 = {
+      ...v2,
+      version: 1,
+      calibration: { hourlyCost: '28', rate: '7' },
+      levers: { condition: true, criterion: true },
+      lots: v2.lots.map(({ reservation: _r, calibration: _c, ...lot }) => lot),
+    };
+    const raw = JSON.stringify({ format: 'recueil-assistant', version: 1, savedAt: NOW.toISOString(), step: 'lots', answers: v1 });
+    const r = readDraft(raw);
+    expect(r.status).toBe('migrated');
+    if (r.status !== 'migrated') return;
+    expect(r.fromVersion).toBe(1);
+    expect(r.original).toBe(raw);
+    expect(r.message).toMatch(/version antérieure/);
+    expect(r.answers.lots.map((l) => [l.reservation, l.calibration.hourlyCost, l.calibration.rate, l.calibration.method])).toEqual([
+      ['aucune', '28', '7', 'standard'],
+      ['aucune', '28', '7', 'standard'],
+      ['aucune', '28', '7', 'standard'],
+    ]);
+    expect(r.answers.levers).toEqual({ condition: true, criterion: true, reservation: false, insertion: false });
+  });
+
+  test('reading never throws, whatever the stored text', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.json(), fc.jsonValue().map((v) => JSON.stringify({ format: 'recueil-assistant', version: 2, answers: v }))), (raw) => {
+        const r = readDraft(raw);
+        return ['empty', 'ok', 'invalid', 'migrated'].includes(r.status);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('an exported file is read back by the import', () => {
+    const a = worksJourney();
+    const r = readDraft(exportDraft(a, NOW), 'importé');
+    expect(r).toMatchObject({ status: 'ok', answers: a, savedAt: NOW.toISOString() });
+    const bad = readDraft('{}', 'importé');
+    expect(bad.status === 'invalid' && bad.message).toMatch(/^Le fichier importé n’a pas pu être relu/);
+  });
+
+  test('validateAnswers accepts a new draft', () => {
+    expect(validateAnswers(newAnswers(catalog)).ok).toBe(true);
+  });
+});
+
+describe('browser storage access', () => {
+  test('a storage that throws (private browsing, quota) never makes the wizard fail', () => {
+    const hostile: KeyValueStore = {
+      getItem: () => {
+        throw new Error('SecurityError');
+      },
+      setItem: () => {
+        throw new Error('QuotaExceededError');
+      },
+      removeItem: () => {
+        throw new Error('SecurityError');
+      },
+    };
+    const store = safeStore(() => hostile);
+    expect(store.read(DRAFT_KEY)).toBeNull();
+    expect(store.write(DRAFT_KEY, 'x')).toBe(false);
+    expect(() => store.remove(DRAFT_KEY)).not.toThrow();
+    const missing = safeStore(() => {
+      throw new Error('no window');
+    });
+    expect(missing.read(DRAFT_KEY)).toBeNull();
+  });
+
+  test('a working storage round-trips', () => {
+    const map = new Map<string, string>();
+    const store = safeStore(() => ({ getItem: (k) => map.get(k) ?? null, setItem: (k, v) => void map.set(k, v), removeItem: (k) => void map.delete(k) }));
+    expect(store.write('k', 'v')).toBe(true);
+    expect(store.read('k')).toBe('v');
+    store.remove('k');
+    expect(store.read('k')).toBeNull();
+  });
+});
+
+describe('facilitator profile', () => {
+  test('the profile is remembered separately and pre-fills a new draft', () => {
+    const profile = { structure: 'PLIE Val-Sud', name: 'Claire Martin', email: 'c@exemple.fr', phone: '0123456789' };
+    const read = readProfile(serializeProfile(profile));
+    expect(read).toEqual(profile);
+    expect(newAnswers(catalog, { profile: read }).facilitator).toEqual(profile);
+  });
+
+  test('a damaged or empty profile is ignored', () => {
+    for (const raw of [null, '', '{', '{"version":2}', JSON.stringify({ version: 1, facilitator: { structure: 3 } }), serializeProfile({ structure: ' ', name: '', email: '', phone: '' })]) {
+      expect(readProfile(raw)).toBeNull();
+    }
+  });
+});
+
+describe('file names', () => {
+  test('the Word file is clause-sociale-<subject>-<date>.docx', () => {
+    expect(docxFileName('la construction du groupe scolaire des Tilleuls', new Date(2026, 10, 22))).toBe('clause-sociale-construction-du-groupe-scolaire-des-tilleuls-2026-11-22.docx');
+    expect(answersFileName('L’entretien des espaces verts', new Date(2026, 0, 5))).toBe('clause-sociale-entretien-des-espaces-verts-2026-01-05.json');
+  });
+
+  test('slugs keep only safe characters, cut long subjects at a word and never end empty', () => {
+    expect(slugify('<script>alert(1)</script> & ]]> 🏗️ Œuvre')).toBe('script-alert-1-script-oeuvre');
+    expect(slugify('Travaux de réhabilitation énergétique et de mise en accessibilité des bâtiments scolaires communaux').length).toBeLessThanOrEqual(60);
+    expect(docxFileName('   ', new Date(2026, 0, 1))).toBe('clause-sociale-marche-2026-01-01.docx');
+    fc.assert(fc.property(fc.string(), (s) => /^[a-z0-9-]*$/.test(slugify(s)) && !slugify(s).startsWith('-') && !slugify(s).endsWith('-')));
+  });
+});
+
+describe('hand-off from the calculator of fiche C3', () => {
+  test('the link carries the values and the wizard reads them back', () => {
+    const values = { amount: '1 000 000', labourShare: '50', hourlyCost: '30', rate: '5' };
+    const link = wizardLink('/recueil/', values);
+    expect(link).toMatch(/^\/recueil\/assistant\/\?depuis=c3&/);
+    expect(readHandoff(link.slice(link.indexOf('?')))).toEqual(values);
+    expect(readHandoff('?etape=lots')).toBeNull();
+  });
+
+  test('the values pre-fill the first lot of a new draft', () => {
+    const a = applyHandoff(newAnswers(catalog), { amount: '400 000', labourShare: '70', hourlyCost: '28', rate: '10' });
+    expect(a.contract.amount).toBe('400 000');
+    expect(a.lots[0]).toMatchObject({ amount: '400 000', labourShare: '70', calibration: { hourlyCost: '28', rate: '10', method: 'standard' } });
+  });
+});
+
+describe('numbers', () => {
+  test('French number forms and trailing units are read', () => {
+    expect(parseNumber('1 000 000,5')).toBe(1000000.5);
+    expect(parseNumber('50 %')).toBe(50);
+    expect(parseNumber('30 €')).toBe(30);
+    expect(parseNumber('833 h')).toBe(833);
+    expect(parseNumber('1e20')).toBeNull();
+    expect(parseNumber('abc')).toBeNull();
+    expect(parseNumber('')).toBeNull();
+  });
+});
