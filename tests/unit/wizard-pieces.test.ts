@@ -28,15 +28,15 @@ describe('piecesFor', () => {
 
   test('(a) hours are computed per lot by calibrate and passed to the drafts', () => {
     const [avis] = piecesFor(worksJourney());
-    // 1 000 000 × 50 % ÷ 30 × 5 % = 833 ; 300 000 × 70 % ÷ 30 × 5 % = 350 ; 250 000 × 20 % ÷ 30 × 5 % = 83.
+    // 3 000 000 × 50 % ÷ 30 × 5 % = 2 500 ; 2 000 000 × 70 % ÷ 30 × 5 % ≈ 2 333 ; 1 000 000 × 20 % ÷ 30 × 5 % ≈ 333.
     expect(avis!.answers.lots).toEqual([
-      { numero: '1', intitule: 'Gros œuvre', heures: 833 },
-      { numero: '2', intitule: 'Peinture', heures: 350 },
-      { numero: '3', intitule: 'Charpente métallique', heures: 83 },
+      { numero: '1', intitule: 'Gros œuvre', heures: 2500 },
+      { numero: '2', intitule: 'Peinture', heures: 2333 },
+      { numero: '3', intitule: 'Charpente métallique', heures: 333 },
     ]);
     expect(avis!.answers.regime).toBe('obligation');
     expect(avis!.answers.avec_critere).toBe('oui');
-    expect(calibrationSummary(worksJourney()).total).toBe(1266);
+    expect(calibrationSummary(worksJourney()).total).toBe(5166);
   });
 
   test('(b) a lot reserved to SIAE gets the reservation piece and no hours', () => {
@@ -71,15 +71,15 @@ describe('piecesFor', () => {
 describe('documentsFor', () => {
   test('(a) the documents carry the computed hours, the facilitator and the article numbers', () => {
     const t = texts(worksJourney());
-    expect(t['avis-rc-clause']).toMatch(/lot 1 \(Gros œuvre\)\u00a0: 833\u00a0heures d’insertion/);
+    expect(t['avis-rc-clause']).toMatch(/lot 1 \(Gros œuvre\)\u00a0: 2\u202f500\u00a0heures d’insertion/);
     expect(t['ccap-condition-execution']).toMatch(/Article 9 – Clause sociale d’insertion/);
     expect(t['ccap-condition-execution']).toMatch(/article 35 de la loi n°\u00a02021-1104/);
     expect(t['ccap-condition-execution']).toContain('Claire Martin');
     expect(t['rc-critere-insertion']).toMatch(/Critère n°\s3/);
     expect(t['rc-critere-insertion']).toMatch(/R2152-7/);
     expect(t['engagement-entreprise']).toMatch(/\[raison sociale de l’entreprise\]/);
-    expect(t['note-calibrage']).toMatch(/1\u202f000\u202f000\u00a0€ HT × 50\u00a0% = 500\u202f000\u00a0€/);
-    expect(t['note-calibrage']).toMatch(/Total des heures d’insertion du marché\u00a0: 1\u202f266\u00a0heures/);
+    expect(t['note-calibrage']).toMatch(/3\u202f000\u202f000\u00a0€ HT × 50\u00a0% = 1\u202f500\u202f000\u00a0€/);
+    expect(t['note-calibrage']).toMatch(/Total des heures d’insertion du marché\u00a0: 5\u202f166\u00a0heures/);
   });
 
   test('(b) the reservation piece cites L2113-13 and the clause covers lot 1 only', () => {
@@ -156,7 +156,7 @@ describe('review', () => {
     const groups = reviewGroups(worksJourney(), catalog);
     expect(groups.map((g) => g.step)).toEqual(['contrat', 'lots', 'obligation', 'leviers', 'calibrage', 'execution', 'critere']);
     const calib = groups.find((g) => g.step === 'calibrage')!;
-    expect(calib.items.at(-1)).toEqual({ label: 'Total', value: '1\u202f266\u00a0heures' });
+    expect(calib.items.at(-1)).toEqual({ label: 'Total', value: '5\u202f166\u00a0heures' });
     expect(groups.find((g) => g.step === 'execution')!.items.find((i) => i.label === 'Facilitateur')!.value).toMatch(/Claire Martin/);
   });
 });

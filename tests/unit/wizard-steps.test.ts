@@ -123,7 +123,8 @@ describe('validation of the lots step', () => {
     const over = setPath(worksJourney(), 'contract.amount', '1 000 000');
     expect(messages(over, 'lots', 'lots')[0]).toMatch(/dépasse le montant estimé du marché/);
     expect(validateStep(worksJourney(), 'lots')).toEqual([]);
-    expect(stepWarnings(worksJourney(), 'lots')[0]).toMatch(/inférieure au montant estimé/);
+    expect(stepWarnings(worksJourney(), 'lots')).toEqual([]);
+    expect(stepWarnings(setPath(worksJourney(), 'contract.amount', '7 000 000'), 'lots')[0]).toMatch(/inférieure au montant estimé/);
   });
 
   test('a lot can be added and removed, but never the last one', () => {

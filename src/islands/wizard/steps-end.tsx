@@ -115,7 +115,7 @@ export function ExecutionStep({ hasProfile, forgetProfile }: { hasProfile: boole
       <Choices multiple path="execution.counting" legend={v('decompte').label} hint={<>{v('decompte').help} Voir la <a href={ficheLink(base, 'B2')}>fiche B2</a>.</>} options={options('decompte')} />
       {x.counting.includes('contrat-long') && <TextField path="execution.longContractMonths" label={v('plafond_contrat_mois').label} hint={v('plafond_contrat_mois').help} inputMode="numeric" size="short" />}
       {x.counting.includes('conversion') && (
-        <div class="wz-row">
+        <div class="wz-row wz-row--wrap">
           <TextField path="execution.conversionShare" label={`${v('part_mo_conversion').label} (%)`} inputMode="decimal" size="short" />
           <TextField path="execution.conversionCost" label={`${v('cout_horaire_conversion').label} (€)`} inputMode="decimal" size="short" />
         </div>
