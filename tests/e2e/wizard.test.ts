@@ -1,0 +1,463 @@
+/**
+ * L'assistant de rédaction dans Chromium, sur le site construit, au clavier seul : les trois parcours de l'issue
+ * (fichier Word téléchargé puis ouvert dans LibreOffice), rechargement, historique du navigateur, brouillon abîmé,
+ * saisies invalides, texte hostile, axe à chaque étape, calculateur de la fiche C3.
+ */
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
+import { launchBrowser, openPage, runAxe, type PageWatch } from '../support/browser';
+import { docxToText } from '../support/libreoffice';
+
+const site = inject('siteUrl');
+const WIZARD = `${site}assistant/`;
+const HOSTILE = '<script>alert(1)</script> & ]]> 🏗️';
+let context: BrowserContext;
+let close: () => Promise<void>;
+
+beforeAll(async () => ({ browser: context, close } = await launchBrowser()));
+afterAll(() => close?.());
+
+// --- Clavier seul ---------------------------------------------------------------------------------
+
+/**
+ * Tabulation (ou tabulation arrière, si l'élément précède le focus) jusqu'à l'élément qui correspond au sélecteur ;
+ * échoue s'il n'est pas atteignable au clavier.
+ */
+async function tabTo(page: Page, selector: string) {
+  for (let i = 0; i < 250; i++) {
+    const where = await page.evaluate((sel) => {
+      const a = document.activeElement;
+      if (a?.matches(sel)) return 'here';
+      const t = document.querySelector(sel);
+      if (!t) return 'missing';
+      if (!a || a === document.body) return 'Tab';
+      return a.compareDocumentPosition(t) & Node.DOCUMENT_POSITION_PRECEDING ? 'Shift+Tab' : 'Tab';
+    }, selector);
+    if (where === 'here') return;
+    if (where === 'missing') await page.waitForTimeout(50);
+    else await page.keyboard.press(where);
+  }
+  throw new Error(`Élément inaccessible au clavier : ${selector}`);
+}
+const tabToId = (page: Page, id: string) => tabTo(page, `#${CSS_escape(id)}`);
+const CSS_escape = (id: string) => id.replace(/([^\w-])/g, '\\$1');
+const CONTINUE = '.wz-nav button[type="submit"]';
+
+/** Saisit un texte au clavier dans le champ (wz-<chemin>), en remplaçant le contenu. */
+async function type(page: Page, path: string, text: string) {
+  const id = `wz-${path.replace(/\./g, '-')}`;
+  await tabToId(page, id);
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Backspace');
+  if (text) await page.keyboard.type(text);
+}
+
+/** Une date AAAA-MM-JJ dans un champ date, quel que soit l'ordre jour/mois de Chromium. */
+async function typeDate(page: Page, path: string, iso: string) {
+  const id = `wz-${path.replace(/\./g, '-')}`;
+  const [y, m, d] = iso.split('-') as [string, string, string];
+  for (const order of [`${d}${m}${y}`, `${m}${d}${y}`]) {
+    await tabToId(page, id);
+    await page.keyboard.type(order);
+    if ((await page.inputValue(`#${id}`)) === iso) return;
+    // Revenir au premier segment du champ : sortir par l'arrière, puis y rentrer.
+    while ((await page.evaluate(() => document.activeElement?.id)) === id) await page.keyboard.press('Shift+Tab');
+  }
+  throw new Error(`Date non saisie : ${iso}`);
+}
+
+/** Coche le bouton radio `value` du groupe `path` : tabulation dans le groupe, puis flèches. */
+async function choose(page: Page, path: string, value: string) {
+  const group = `wz-${path.replace(/\./g, '-')}`;
+  await tabTo(page, `input[name="${group}"]`);
+  for (let i = 0; i < 12; i++) {
+    if ((await page.evaluate(() => document.activeElement?.id)) === `${group}-${value}`) {
+      await page.keyboard.press('Space');
+      expect(await page.isChecked(`#${group}-${value}`)).toBe(true);
+      return;
+    }
+    await page.keyboard.press('ArrowDown');
+  }
+  throw new Error(`Option introuvable : ${group}-${value}`);
+}
+
+/** Met une case à cocher dans l'état voulu, à la barre d'espace. */
+async function check(page: Page, id: string, on = true) {
+  await tabToId(page, id);
+  if ((await page.isChecked(`#${id}`)) !== on) await page.keyboard.press('Space');
+  expect(await page.isChecked(`#${id}`)).toBe(on);
+}
+
+const heading = (page: Page) => page.locator('#wz-step-title').innerText();
+const stepParam = (page: Page) => new URL(page.url()).searchParams.get('etape');
+
+/** « Continuer » au clavier ; vérifie l'étape atteinte et que le focus est sur son titre. */
+async function next(page: Page, expected: string) {
+  await tabTo(page, CONTINUE);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((s) => new URL(location.href).searchParams.get('etape') === s, expected);
+  await page.waitForFunction(() => document.activeElement?.id === 'wz-step-title');
+}
+
+async function noAxeViolation(page: Page, where: string) {
+  const violations = await runAxe(page);
+  expect(violations, where).toEqual([]);
+}
+
+/** Télécharge le document Word au clavier et renvoie son texte lu par LibreOffice. */
+async function downloadDocx(page: Page): Promise<{ name: string; text: string }> {
+  await tabTo(page, '.wz-download button');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+  const path = await download.path();
+  const text = await docxToText(new Uint8Array(await readFile(path)), 'assistant');
+  return { name: download.suggestedFilename(), text };
+}
+
+const hydrated = (page: Page) => page.waitForSelector('astro-island:not([ssr])');
+
+/** Une page de l'assistant sans brouillon enregistré ; `profile` simule le profil mémorisé par un brouillon précédent. */
+async function freshWizard(profile?: Record<string, string>): Promise<PageWatch> {
+  const watch = await openPage(context);
+  await watch.page.goto(WIZARD);
+  await hydrated(watch.page);
+  await watch.page.evaluate((p) => {
+    localStorage.clear();
+    if (p) localStorage.setItem('recueil-assistant:facilitateur', JSON.stringify({ version: 1, facilitator: p }));
+  }, profile);
+  await watch.page.goto(WIZARD);
+  await hydrated(watch.page);
+  watch.page.on('dialog', (d) => {
+    throw new Error(`Boîte de dialogue inattendue : ${d.message()}`);
+  });
+  return watch;
+}
+
+async function contract(page: Page, c: { subject: string; buyer: string; kind: string; buyerType: string; amount: string; months: string; launch: string }) {
+  await type(page, 'contract.subject', c.subject);
+  await type(page, 'contract.buyerName', c.buyer);
+  await choose(page, 'contract.kind', c.kind);
+  await choose(page, 'contract.buyer', c.buyerType);
+  await type(page, 'contract.amount', c.amount);
+  await type(page, 'contract.durationMonths', c.months);
+  await typeDate(page, 'contract.launchDate', c.launch);
+}
+
+async function lots(page: Page, list: [string, string, string][]) {
+  for (const [i, [name, amount, share]] of list.entries()) {
+    if (i > 0) {
+      await tabTo(page, '#wz-add-lot');
+      await page.keyboard.press('Enter');
+      // Le focus va à l'intitulé du nouveau lot.
+      await page.waitForFunction((id) => document.activeElement?.id === id, `wz-lots-${i}-name`);
+    }
+    await type(page, `lots.${i}.name`, name);
+    await type(page, `lots.${i}.amount`, amount);
+    await type(page, `lots.${i}.labourShare`, share);
+  }
+}
+
+// --- Les parcours ---------------------------------------------------------------------------------
+
+describe('the clause-drafting wizard, keyboard only', () => {
+  test('(a) works contract, 3 lots, condition of execution and award criterion, with axe on every step', async () => {
+    const { page, consoleErrors, foreignRequests } = await freshWizard();
+    const jsBeforeClick: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') jsBeforeClick.push(new URL(r.url()).pathname);
+    });
+    await noAxeViolation(page, 'contrat');
+    await contract(page, {
+      subject: 'la construction du groupe scolaire des Tilleuls',
+      buyer: 'Commune de Val-Sud',
+      kind: 'travaux',
+      buyerType: 'collectivite',
+      amount: '6 000 000',
+      months: '24',
+      launch: '2026-09-15',
+    });
+    await next(page, 'lots');
+    await lots(page, [
+      ['Gros œuvre', '3 000 000', '50'],
+      ['Peinture', '2 000 000', '70'],
+      ['Charpente métallique', '1 000 000', '20'],
+    ]);
+    await noAxeViolation(page, 'lots');
+    await next(page, 'obligation');
+    await expect(page.locator('.wz-verdict').innerText()).resolves.toMatch(/obligatoire pour ce marché[\s\S]*22\u00a0août 2026/);
+    await noAxeViolation(page, 'obligation');
+    await next(page, 'leviers');
+    await check(page, 'wz-levers-criterion');
+    await noAxeViolation(page, 'leviers');
+    await next(page, 'calibrage');
+    const calibration = await page.locator('.wz-form').innerText();
+    expect(calibration).toMatch(/3\s000\s000\s€ HT × 50\s% = 1\s500\s000\s€/);
+    expect(calibration).toMatch(/Total des heures d’insertion du marché : 5\s166\sheures/);
+    await noAxeViolation(page, 'calibrage');
+    await next(page, 'execution');
+    await type(page, 'execution.penaltyPerHour', '30');
+    await type(page, 'execution.penaltyCap', '5');
+    await type(page, 'facilitator.structure', 'Maison de l’emploi Val-Sud');
+    await type(page, 'facilitator.name', 'Claire Martin');
+    await type(page, 'facilitator.email', 'clause.sociale@exemple.fr');
+    await type(page, 'facilitator.phone', '01 23 45 67 89');
+    await type(page, 'execution.articleNumber', '9');
+    await noAxeViolation(page, 'execution');
+    await next(page, 'critere');
+    await type(page, 'criterion.support', 'les travaux de gros œuvre et de peinture');
+    await type(page, 'criterion.number', '3');
+    await noAxeViolation(page, 'critere');
+    await next(page, 'recapitulatif');
+    await expect(page.locator('.wz-download').innerText()).resolves.toMatch(/5 pièces/);
+    await noAxeViolation(page, 'recapitulatif');
+
+    // Rien de la bibliothèque docx n'est chargé avant le clic.
+    const before = [...jsBeforeClick];
+    const { name, text } = await downloadDocx(page);
+    expect(before.some((p) => /docx/.test(p))).toBe(false);
+    expect(jsBeforeClick.some((p) => /docx/.test(p))).toBe(true);
+
+    expect(name).toMatch(/^clause-sociale-construction-du-groupe-scolaire-des-tilleuls-\d{4}-\d{2}-\d{2}\.docx$/);
+    expect(text).toMatch(/lot 1 \(Gros œuvre\)\s*:\s*2\s500\sheures d’insertion/);
+    expect(text).toMatch(/2\s333\sheures/);
+    expect(text).toMatch(/Total des heures d’insertion du marché\s*:\s*5\s166\sheures/);
+    expect(text).toContain('Claire Martin');
+    expect(text).toMatch(/Article 9 – Clause sociale d’insertion/);
+    expect(text).toMatch(/définie à l’article 9 du cahier/);
+    expect(text).toMatch(/Critère n°\s3/);
+    expect(text).toMatch(/article 35 de la loi n°\s2021-1104/);
+    expect(text).toMatch(/article R2152-7/);
+    expect(text).toMatch(/Fiche d’engagement relative à la clause sociale d’insertion/);
+    await expect(page.locator('#wz-download-status').innerText()).resolves.toMatch(/est téléchargé \(5 pièces\)/);
+    expect(consoleErrors).toEqual([]);
+    expect(foreignRequests).toEqual([]);
+    await page.close();
+  });
+
+  test('(b) services contract with a lot reserved to SIAE; remembered facilitator; hostile text stays literal', async () => {
+    const { page, consoleErrors } = await freshWizard({ structure: 'Maison de l’emploi Val-Sud', name: 'Claire Martin', email: 'clause.sociale@exemple.fr', phone: '01 23 45 67 89' });
+    await contract(page, {
+      subject: 'l’entretien des espaces verts communaux',
+      buyer: 'Commune de Val-Sud',
+      kind: 'services',
+      buyerType: 'collectivite',
+      amount: '400 000',
+      months: '36',
+      launch: '2026-10-01',
+    });
+    await next(page, 'lots');
+    await lots(page, [
+      [HOSTILE, '250 000', '80'],
+      ['Entretien des cimetières', '150 000', '80'],
+    ]);
+    await next(page, 'obligation');
+    await next(page, 'leviers');
+    await check(page, 'wz-levers-reservation');
+    await choose(page, 'lots.1.reservation', 'siae');
+    await expect(page.locator('.wz-notice').innerText()).resolves.toMatch(/lot 2 \(Entretien des cimetières\) est réservé aux SIAE : il ne porte pas de clause d’heures/);
+    await noAxeViolation(page, 'leviers (réservation)');
+    await next(page, 'calibrage');
+    // Un seul lot à calibrer : le lot réservé n'a pas de clause d'heures.
+    await expect(page.locator('.wz-result').count()).resolves.toBe(1);
+    await next(page, 'execution');
+    // Le profil du facilitateur, mémorisé par un brouillon précédent, préremplit celui-ci.
+    await expect(page.inputValue('#wz-facilitator-name')).resolves.toBe('Claire Martin');
+    await type(page, 'execution.penaltyPerHour', '25');
+    await type(page, 'execution.penaltyCap', '5');
+    await next(page, 'recapitulatif');
+    const { text } = await downloadDocx(page);
+    expect(text).toContain(HOSTILE);
+    // 250 000 × 80 % ÷ 30 × 5 % ≈ 333 heures.
+    expect(text).toMatch(/\b333\sheures/);
+    expect(text).toContain('Claire Martin');
+    expect(text).toMatch(/article L2113-13 du code de la commande publique/);
+    expect(text).toMatch(/lot 2\s*:\s*Entretien des cimetières/);
+    // Le texte hostile est affiché tel quel, jamais interprété.
+    await expect(page.locator('.wz script').count()).resolves.toBe(0);
+    await expect(page.locator('.wz-review', { hasText: HOSTILE }).count()).resolves.toBeGreaterThan(0);
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  test('(c) above-threshold supplies launched after 22 August 2026 without a social condition: the motivation note', async () => {
+    const { page, consoleErrors } = await freshWizard();
+    await contract(page, {
+      subject: 'la fourniture de réactifs pour le traitement de l’eau',
+      buyer: 'Syndicat des eaux de Val-Sud',
+      kind: 'fournitures',
+      buyerType: 'collectivite',
+      amount: '480 000',
+      months: '48',
+      launch: '2026-10-05',
+    });
+    await next(page, 'lots');
+    await lots(page, [['Réactifs', '480 000', '3']]);
+    await next(page, 'obligation');
+    await expect(page.locator('.wz-verdict').innerText()).resolves.toMatch(/216\s000\s€\sHT/);
+    await choose(page, 'levers.condition', 'non');
+    await next(page, 'leviers');
+    await expect(page.locator('.wz-notice').innerText()).resolves.toMatch(/note qui motive cette exception/);
+    await next(page, 'derogation');
+    await choose(page, 'derogation.ground', 'absence-lien');
+    await type(
+      page,
+      'derogation.justification',
+      'Le marché porte sur la seule livraison de produits standardisés, fabriqués en usine hors du territoire ; la part de main-d’œuvre attachée à son exécution est inférieure à 3 %.',
+    );
+    await check(page, 'wz-derogation-examined-facilitateur');
+    await type(page, 'derogation.signatory', 'Jean Dupuis, directeur général des services');
+    await noAxeViolation(page, 'derogation');
+    await next(page, 'recapitulatif');
+    await expect(page.locator('.wz-download').innerText()).resolves.toMatch(/Note motivant l’absence de clause sociale/);
+    const { text } = await downloadDocx(page);
+    expect(text).toMatch(/Note motivant l’absence de condition d’exécution sociale/);
+    expect(text).toMatch(/article 35 de la loi n°\s2021-1104/i);
+    expect(text).toMatch(/480\s000\s€\sHT/);
+    expect(text).toMatch(/216\s000\s€\sHT/);
+    expect(text).toMatch(/l’absence de lien suffisant/);
+    expect(text).toMatch(/l’avis du facilitateur de la clause sociale du territoire/);
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('behaviour users expect', () => {
+  test('invalid entries (-5, abc, 1e20, 150 %, empty) block progress with messages, a focused summary and linked fields', async () => {
+    const { page, consoleErrors } = await freshWizard();
+    await type(page, 'contract.subject', 'la réfection de la voirie');
+    await type(page, 'contract.amount', '-5');
+    await type(page, 'contract.durationMonths', 'abc');
+    await tabTo(page, CONTINUE);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'wz-error-summary');
+    expect(stepParam(page)).toBe('contrat');
+    const summary = await page.locator('#wz-error-summary').innerText();
+    expect(summary).toMatch(/Indiquez le nom de l’acheteur/);
+    expect(summary).toMatch(/Le montant estimé du marché ne peut pas être négatif/);
+    expect(summary).toMatch(/La durée du marché doit être un nombre/);
+    expect(summary).toMatch(/Choisissez le type de marché/);
+    const amount = page.locator('#wz-contract-amount');
+    await expect(amount.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(amount.getAttribute('aria-describedby')).resolves.toContain('wz-contract-amount-erreur');
+    await noAxeViolation(page, 'contrat avec erreurs');
+    // Le lien du récapitulatif mène au champ.
+    await tabTo(page, '#wz-error-summary a[href="#wz-contract-amount"]');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'wz-contract-amount');
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('1e20');
+    await page.keyboard.press('Tab');
+    await expect(page.locator('#wz-contract-amount-erreur').innerText()).resolves.toMatch(/sans exposant/);
+    // Sortie d'un champ vide obligatoire : le message apparaît sans attendre « Continuer ».
+    await contract(page, { subject: 'la réfection de la voirie', buyer: 'Ville de Val-Sud', kind: 'travaux', buyerType: 'collectivite', amount: '900 000', months: '12', launch: '2026-09-01' });
+    await next(page, 'lots');
+    await type(page, 'lots.0.name', 'Chaussées');
+    await type(page, 'lots.0.amount', '900 000');
+    await type(page, 'lots.0.labourShare', '150 %');
+    await page.keyboard.press('Tab');
+    await expect(page.locator('#wz-lots-0-labourShare-erreur').innerText()).resolves.toMatch(/comprise entre 0 et 100/);
+    await tabTo(page, CONTINUE);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'wz-error-summary');
+    expect(stepParam(page)).toBe('lots');
+    // L'adresse d'une étape plus loin ne permet pas de sauter l'étape invalide.
+    await page.goto(`${WIZARD}?etape=recapitulatif`);
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('etape') === 'lots');
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  test('reload mid-journey restores the answers; back and forward move between steps', async () => {
+    const { page, consoleErrors } = await freshWizard();
+    await contract(page, { subject: 'la rénovation du gymnase', buyer: 'Ville de Val-Sud', kind: 'travaux', buyerType: 'collectivite', amount: '2 000 000', months: '18', launch: '2026-11-02' });
+    await next(page, 'lots');
+    await lots(page, [['Gros œuvre', '1 200 000', '50']]);
+    await next(page, 'obligation');
+    await page.reload();
+    await hydrated(page);
+    await page.waitForFunction(() => /La clause est-elle obligatoire/.test(document.getElementById('wz-step-title')?.textContent ?? ''));
+    await page.goBack();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('etape') === 'lots');
+    await expect(page.inputValue('#wz-lots-0-name')).resolves.toBe('Gros œuvre');
+    await page.goBack();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('etape') === 'contrat');
+    await expect(page.inputValue('#wz-contract-subject')).resolves.toBe('la rénovation du gymnase');
+    await page.goForward();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('etape') === 'lots');
+    await expect(heading(page)).resolves.toMatch(/Les lots/);
+    // Sans étape dans l'adresse, le brouillon est proposé à la reprise.
+    await page.goto(WIZARD);
+    await hydrated(page);
+    await page.waitForFunction(() => /Reprendre votre brouillon/.test(document.getElementById('wz-step-title')?.textContent ?? ''));
+    await expect(page.locator('.wz-resume').innerText()).resolves.toMatch(/la rénovation du gymnase/);
+    await tabTo(page, '.wz-resume .wz-button--primary');
+    await page.keyboard.press('Enter');
+    // Le brouillon reprend à la dernière étape affichée.
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('etape') === 'lots');
+    await expect(page.inputValue('#wz-lots-0-amount')).resolves.toBe('1 200 000');
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  test('a corrupted stored draft shows a clear message, keeps a downloadable copy, and logs no error', async () => {
+    const { page, consoleErrors } = await openPage(context);
+    await page.goto(WIZARD);
+    // Attendre l'îlot : sinon il pourrait lire (et mettre de côté) le brouillon abîmé avant le rechargement.
+    await hydrated(page);
+    await page.evaluate(() => localStorage.setItem('recueil-assistant:brouillon', '{"format":"recueil-assistant","version":2,"answers":{"lots":[{"amount":'));
+    await page.reload();
+    await hydrated(page);
+    const banner = page.locator('.wz-banner');
+    await expect(banner.innerText()).resolves.toMatch(/Brouillon illisible[\s\S]*n’a pas pu être relu[\s\S]*télécharger la copie/);
+    const href = await banner.getByRole('link', { name: 'télécharger la copie' }).getAttribute('href');
+    expect(decodeURIComponent(href!.replace(/^data:application\/json;charset=utf-8,/, ''))).toContain('"answers":{"lots":[{"amount":');
+    await expect(page.evaluate(() => localStorage.getItem('recueil-assistant:copie'))).resolves.toContain('"lots"');
+    // Le formulaire reste utilisable.
+    await expect(heading(page)).resolves.toMatch(/Le marché/);
+    await noAxeViolation(page, 'brouillon illisible');
+    expect(consoleErrors).toEqual([]);
+    await page.evaluate(() => localStorage.clear());
+    await page.close();
+  });
+
+  test('on a narrow screen the preview is its own step', async () => {
+    const { page, consoleErrors } = await freshWizard();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForFunction(() => /sur 8/.test(document.querySelector('.wz-step-count')?.textContent ?? ''));
+    await expect(page.locator('.wz-aside').count()).resolves.toBe(0);
+    await noAxeViolation(page, 'écran étroit');
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  test('the hours calculator of fiche C3 computes with calibrate and carries its result into the wizard', async () => {
+    const { page, consoleErrors } = await openPage(context);
+    await page.goto(`${site}fiches/c3/`);
+    await page.evaluate(() => localStorage.removeItem('recueil-assistant:brouillon'));
+    const calc = page.locator('.hc');
+    await calc.scrollIntoViewIfNeeded();
+    await page.waitForSelector('astro-island:not([ssr]) .hc');
+    await expect(calc.locator('output').innerText()).resolves.toMatch(/833\u00a0heures/);
+    await tabTo(page, '#hc-rate');
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('10');
+    await expect(calc.locator('output').innerText()).resolves.toMatch(/1\u202f667\u00a0heures/);
+    await noAxeViolation(page, 'fiche C3');
+    await tabTo(page, '.hc-link');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/assistant\//);
+    await hydrated(page);
+    await expect(page.inputValue('#wz-contract-amount')).resolves.toBe('1 000 000');
+    await contract(page, { subject: 'la construction d’une crèche', buyer: 'Ville de Val-Sud', kind: 'travaux', buyerType: 'collectivite', amount: '1 000 000', months: '12', launch: '2026-09-01' });
+    await next(page, 'lots');
+    await expect(page.inputValue('#wz-lots-0-amount')).resolves.toBe('1 000 000');
+    await type(page, 'lots.0.name', 'Lot unique');
+    await next(page, 'obligation');
+    await next(page, 'leviers');
+    await next(page, 'calibrage');
+    await expect(page.locator('.wz-result').innerText()).resolves.toMatch(/1\u202f667\u00a0heures/);
+    expect(consoleErrors).toEqual([]);
+    await page.evaluate(() => localStorage.clear());
+    await page.close();
+  });
+});
