@@ -104,7 +104,8 @@ function pushText(target: Inline[], text: string) {
   if (text) target.push({ kind: 'text', text: frenchTypography(text) });
 }
 
-const DIRECTIVE = /^\{\{\s*(#if\s+.+|else|\/if|#each\s+[a-z][a-z0-9_]*|\/each)\s*\}\}$/;
+// Une ligne qui n'est qu'une balise de bloc ; `[^{}]` empêche de prendre « {{#if a}}texte{{/if}} » pour une balise seule.
+const DIRECTIVE = /^\{\{\s*(#if\s+[^{}]+|else|\/if|#each\s+[a-z][a-z0-9_]*|\/each)\s*\}\}$/;
 
 interface OpenBlock {
   node: Extract<TemplateNode, { kind: 'if' | 'each' }>;

@@ -47,7 +47,7 @@ const LONGTEXT_MAX = 20_000;
 export const lowerFirst = (s: string) => (/^\p{Lu}\p{Ll}/u.test(s) ? s[0].toLowerCase() + s.slice(1) : s);
 
 export function placeholderText(v: Variable): string {
-  return `[${v.placeholder ?? lowerFirst(v.label)}]`;
+  return `[${frenchTypography(v.placeholder ?? lowerFirst(v.label))}]`;
 }
 
 function isEmpty(raw: unknown): boolean {
