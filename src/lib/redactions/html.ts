@@ -36,7 +36,9 @@ function blockHtml(block: Block, base: number): string {
     case 'table': {
       const head = `<thead><tr>${block.header.map((cell) => `<th scope="col">${runsHtml(cell)}</th>`).join('')}</tr></thead>`;
       const body = block.rows.map((row) => `<tr>${row.map((cell) => `<td>${runsHtml(cell)}</td>`).join('')}</tr>`).join('');
-      return `<div class="redaction-table"><table>${head}<tbody>${body}</tbody></table></div>`;
+      // Le conteneur défile sur petit écran : il doit être atteignable au clavier et nommé.
+      const name = escapeHtml(`Tableau : ${block.header.map((cell) => cell.map((r) => r.text).join('')).join(', ')}`);
+      return `<div class="redaction-table" role="region" tabindex="0" aria-label="${name}"><table>${head}<tbody>${body}</tbody></table></div>`;
     }
   }
 }
