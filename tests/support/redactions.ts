@@ -36,6 +36,7 @@ export function draftFrom(variablesYaml: string, template: string, example = '{}
   const source = [
     'id: essai',
     'title: Rédaction d’essai',
+    'shortTitle: Essai',
     'purpose: Une rédaction minimale pour tester le langage de modèle.',
     'placement: [ccap]',
     'references: [ccp-l2112-2]',

@@ -15,6 +15,7 @@ import { buildDocx, docxBytes } from '../../src/lib/redactions/docx';
 import type { TemplateNode, Inline } from '../../src/lib/redactions/template';
 import type { Variable } from '../../src/lib/redactions/schema';
 import { redactionIds, REFERENCES_FILE } from '../../src/lib/content-files';
+import { redactionsSidebarGroup } from '../../src/lib/redactions/sidebar';
 import { KEY_PHRASES, draftFrom, normaliseSpaces } from '../support/redactions';
 
 /** Codes des 26 fiches du plan (shared/recueil/plan.md). */
@@ -65,6 +66,13 @@ describe('the annex', () => {
     expect(drafts.map((d) => d.id)).toEqual([...DRAFT_ORDER]);
     expect(redactionIds().sort()).toEqual([...DRAFT_ORDER].sort());
     for (const d of drafts) expect(d.file).toBe(`content/redactions/${d.id}.yaml`);
+  });
+
+  test('gives the sidebar a group with the annex page then each draft by its short title, in plan order', () => {
+    const group = redactionsSidebarGroup();
+    expect(group.label).toBe('Rédactions types');
+    expect(group.items[0]).toEqual({ label: 'Présentation de l’annexe', link: '/redactions/' });
+    expect(group.items.slice(1)).toEqual(drafts.map((d) => ({ label: d.shortTitle, link: `/redactions/${d.id}/` })));
   });
 
   test('an unknown draft id is reported with the list of existing ids', () => {
@@ -298,19 +306,19 @@ describe('template language', () => {
   };
 
   test('a broken template fails with the file, the line and the unknown variable', () => {
-    expect(fixture('unknown-variable')).toThrow(/^tests\/fixtures\/redactions\/unknown-variable\.yaml:16 \(ligne 3 du modèle\) : variable inconnue « facilitateur »/);
+    expect(fixture('unknown-variable')).toThrow(/^tests\/fixtures\/redactions\/unknown-variable\.yaml:17 \(ligne 3 du modèle\) : variable inconnue « facilitateur »/);
   });
 
   test('an unclosed block fails with the file and the line where it opens', () => {
-    expect(fixture('unclosed-block')).toThrow(/unclosed-block\.yaml:17 \(ligne 2 du modèle\) : bloc \{\{#if\}\} ouvert ligne 2 et jamais fermé/);
+    expect(fixture('unclosed-block')).toThrow(/unclosed-block\.yaml:18 \(ligne 2 du modèle\) : bloc \{\{#if\}\} ouvert ligne 2 et jamais fermé/);
   });
 
   test('a bad field fails with the file, the line and the field path', () => {
-    expect(fixture('bad-field')).toThrow(/bad-field\.yaml:10 : champ « variables\.0\.type » : type de variable inconnu/);
+    expect(fixture('bad-field')).toThrow(/bad-field\.yaml:11 : champ « variables\.0\.type » : type de variable inconnu/);
   });
 
   test('a condition on a value that is not an option fails with the options', () => {
-    expect(fixture('unknown-option')).toThrow(/unknown-option\.yaml:17 .*« obligatoire » n'est pas une option de « regime » \(options : faculte, obligation\)/);
+    expect(fixture('unknown-option')).toThrow(/unknown-option\.yaml:18 .*« obligatoire » n'est pas une option de « regime » \(options : faculte, obligation\)/);
   });
 
   test('an incomplete example fails the load', () => {

@@ -62,6 +62,7 @@ export function parseDraft(source: string, file: string): Draft {
   const draft: Draft = {
     ...data,
     title: frenchTypography(data.title),
+    shortTitle: frenchTypography(data.shortTitle),
     purpose: frenchTypography(data.purpose),
     placementNote: data.placementNote && frenchTypography(data.placementNote),
     notes: data.notes.map(frenchTypography),
