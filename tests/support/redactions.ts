@@ -19,6 +19,19 @@ export const KEY_PHRASES: Record<string, string[]> = {
   'justification-derogation': ['article 35 de la loi n° 2021-1104', '22 août 2026', 'consigne les motifs', 'absence de lien suffisant'],
 };
 
+/** Les phrases clés d'une rédaction ; une rédaction sans phrases clés est une erreur du test. */
+export function keyPhrases(id: string): string[] {
+  const phrases = KEY_PHRASES[id];
+  if (!phrases) throw new Error(`Aucune phrase clé pour la rédaction « ${id} » : ajoutez-la à KEY_PHRASES.`);
+  return phrases;
+}
+
+/** La valeur, ou une erreur qui dit ce qui manquait. */
+export function present<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`${what} est absent.`);
+  return value;
+}
+
 /** Espaces insécables (fines ou non) ramenées à l'espace simple, pour comparer des textes extraits. */
 export const normaliseSpaces = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
 

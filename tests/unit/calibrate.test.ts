@@ -100,7 +100,7 @@ describe('several lots', () => {
     if (!r.ok) throw new Error('calcul refusé');
     expect(r.lots.map((l) => [l.label, l.hours])).toEqual([['Lot 1', 833], ['Lot 2', 360], ['Lot 3', 1_000]]);
     expect(r.total).toBe(2_193);
-    expect(nbsp(r.steps[0])).toBe('Total : 833 + 360 + 1 000 = 2 193 heures d’insertion.');
+    expect(nbsp(r.steps.join(''))).toBe('Total : 833 + 360 + 1 000 = 2 193 heures d’insertion.');
   });
 
   test('names the lot of each error', () => {

@@ -12,7 +12,7 @@ import type { RenderedDocument } from '../../src/lib/redactions/document';
 import { buildDocx, docxBytes } from '../../src/lib/redactions/docx';
 import { publisher } from '../../src/config/publisher';
 import { docxBatchToText, docxToPdfText } from '../support/libreoffice';
-import { KEY_PHRASES, normaliseSpaces, valueTexts } from '../support/redactions';
+import { keyPhrases, normaliseSpaces, present, valueTexts } from '../support/redactions';
 
 const example = (id: string, answers?: Record<string, unknown>): RenderedDocument => {
   const draft = draftById(id);
@@ -27,6 +27,9 @@ const HOSTILE_LONG = 'é&<>"\'𝄞'.repeat(1_500).slice(0, 10_000);
 
 const texts: Record<string, string> = {};
 const files: Record<string, Uint8Array> = {};
+const textOf = (name: string) => present(texts[name], `Le texte LibreOffice de « ${name} »`);
+const fileOf = (name: string) => present(files[name], `Le fichier « ${name} »`);
+const entry = (zip: Record<string, Uint8Array>, path: string) => strFromU8(present(zip[path], `L'entrée ${path} du .docx`));
 
 beforeAll(async () => {
   const ccap = draftById('ccap-condition-execution');
@@ -57,13 +60,13 @@ beforeAll(async () => {
 for (const draft of drafts) {
   describe(draft.id, () => {
     test('the Word file of the example opens in LibreOffice with the key phrases and every example value', () => {
-      const text = normaliseSpaces(texts[`${draft.id}-exemple`]);
-      for (const phrase of KEY_PHRASES[draft.id]) expect(text).toContain(normaliseSpaces(phrase));
+      const text = normaliseSpaces(textOf(`${draft.id}-exemple`));
+      for (const phrase of keyPhrases(draft.id)) expect(text).toContain(normaliseSpaces(phrase));
       for (const value of valueTexts(example(draft.id))) expect(text).toContain(normaliseSpaces(value));
     });
 
     test('the Word file of the blank model opens in LibreOffice and shows its placeholders', () => {
-      const text = texts[`${draft.id}-modele`];
+      const text = textOf(`${draft.id}-modele`);
       expect(text).toMatch(/\[[^\]]+\]/);
       expect(text).not.toMatch(/undefined|NaN|\[object Object\]/);
     });
@@ -73,7 +76,7 @@ for (const draft of drafts) {
 describe('hostile text', () => {
   test('ends up literally in a valid .docx, without the characters XML forbids', () => {
     for (const name of ['hostile', 'brut']) {
-      const text = texts[name];
+      const text = textOf(name);
       expect(text, name).toContain(HOSTILE_SHORT_CLEAN);
       expect(text.replace(/\s+/g, ''), name).toContain(HOSTILE_LONG.replace(/\s+/g, ''));
       expect(text, name).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
@@ -81,7 +84,7 @@ describe('hostile text', () => {
   });
 
   test('is escaped in the XML of the document, never interpreted', () => {
-    const xml = strFromU8(unzipSync(files.brut)['word/document.xml']);
+    const xml = entry(unzipSync(fileOf('brut')), 'word/document.xml');
     expect(xml).toContain('&lt;script&gt;alert(');
     expect(xml).toContain('&amp; Cie ]]&gt; &lt;![CDATA[');
     expect(xml).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/);
@@ -106,15 +109,15 @@ describe('assembled document', () => {
 
   test('declares title, subject and creator, A4 portrait pages and real heading styles', async () => {
     const zip = unzipSync(await docxBytes(buildDocx([example('ccap-condition-execution')], { subject: 'Sujet' })));
-    const core = strFromU8(zip['docProps/core.xml']);
+    const core = entry(zip, 'docProps/core.xml');
     expect(core).toContain('<dc:title>Article du CCAP');
     expect(core).toContain('<dc:subject>Sujet</dc:subject>');
     expect(core).toContain(`<dc:creator>${publisher.siteName}</dc:creator>`);
-    const xml = strFromU8(zip['word/document.xml']);
+    const xml = entry(zip, 'word/document.xml');
     expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
     expect(xml).toMatch(/<w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134"/);
     expect(xml).toContain('<w:pStyle w:val="Heading2"/>');
-    const styles = strFromU8(zip['word/styles.xml']);
+    const styles = entry(zip, 'word/styles.xml');
     expect(styles).toMatch(/<w:style w:type="paragraph" w:styleId="Heading1">[\s\S]*?<w:name w:val="Heading 1"\/>/);
   });
 });

@@ -175,9 +175,10 @@ function columnWidths(header: Run[][], rows: Run[][][]): number[] {
   const spare = TEXT_WIDTH - minimum.reduce((a, b) => a + b, 0);
   const desire = Array.from({ length: columns }, (_, c) => Math.min(60, Math.max(1, ...all.map((row) => cellText(row, c).length))));
   const desireSum = desire.reduce((a, b) => a + b, 0);
-  const widths = minimum.map((w, c) => Math.floor(w + (spare * desire[c]) / desireSum));
-  widths[widths.length - 1] += TEXT_WIDTH - widths.reduce((a, b) => a + b, 0);
-  return widths;
+  const widths = minimum.map((w, c) => Math.floor(w + (spare * (desire[c] ?? 1)) / desireSum));
+  // L'arrondi laisse quelques twips : la dernière colonne les reprend pour remplir exactement la largeur.
+  const rest = TEXT_WIDTH - widths.reduce((a, b) => a + b, 0);
+  return widths.map((w, c) => (c === widths.length - 1 ? w + rest : w));
 }
 
 const cellBorder = { style: BorderStyle.SINGLE, size: 4, color: '8A8A8A' };
@@ -270,7 +271,7 @@ export function buildDocx(documents: RenderedDocument[], meta: DocxMeta = {}): D
     footers: { default: footer(doc, meta, generatedAt) },
     children: body(doc, nextArticleList),
   }));
-  const title = safe(meta.title ?? (documents.length === 1 ? documents[0].title : 'Rédactions types'));
+  const title = safe(meta.title ?? (documents.length === 1 && documents[0] ? documents[0].title : 'Rédactions types'));
   return new Document({
     creator: publisher.siteName,
     lastModifiedBy: publisher.siteName,

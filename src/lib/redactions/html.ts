@@ -6,7 +6,7 @@
 import type { Block, RenderedDocument, Run } from './document';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 
 export interface HtmlOptions {
   /** Niveau HTML du titre de partie (les articles prennent le suivant) ; 3 par défaut, sous le h2 de la page. */
