@@ -91,41 +91,34 @@ interface FieldRule {
   exclusive?: boolean;
   max: number;
   unit: string;
+  /** Libellé féminin (« La part… ») : accorde « comprise », « supérieure », « négative ». */
+  feminine?: boolean;
 }
 
 /** Lit un nombre saisi selon sa règle ; ajoute une erreur et renvoie `null` s'il est invalide. */
 function read(raw: unknown, rule: FieldRule, errors: CalibrationError[]): number | null {
+  const e = rule.feminine ? 'e' : '';
+  const fail = (message: string) => {
+    errors.push({ field: rule.field, message });
+    return null;
+  };
   const n = raw === undefined || raw === null || raw === '' ? null : readNumber(raw);
-  if (n === null) {
-    errors.push({ field: rule.field, message: `${rule.label} doit être un nombre${rule.unit}.` });
-    return null;
+  if (n === null) return fail(`${rule.label} doit être un nombre${rule.unit}.`);
+  if (n > rule.max && rule.max === MAX_INPUT) return fail(`${rule.label} est hors de proportion (plus de 1 000 milliards) : vérifiez la saisie.`);
+  if (n > rule.max || (!rule.exclusive && n < rule.min && rule.max !== MAX_INPUT)) {
+    return fail(`${rule.label} doit être compris${e} entre ${formatNumber(rule.min)} et ${formatNumber(rule.max)}${rule.unit}.`);
   }
-  if (n > rule.max) {
-    const message =
-      rule.max === MAX_INPUT
-        ? `${rule.label} est hors de proportion (plus de 1 000 milliards) : vérifiez la saisie.`
-        : `${rule.label} doit être compris entre ${formatNumber(rule.min)} et ${formatNumber(rule.max)}${rule.unit}.`;
-    errors.push({ field: rule.field, message });
-    return null;
-  }
-  if (rule.exclusive ? n <= rule.min : n < rule.min) {
-    const message = rule.exclusive
-      ? `${rule.label} doit être supérieur à ${formatNumber(rule.min)}${rule.unit}.`
-      : rule.max === MAX_INPUT
-        ? `${rule.label} ne peut pas être négatif.`
-        : `${rule.label} doit être compris entre ${formatNumber(rule.min)} et ${formatNumber(rule.max)}${rule.unit}.`;
-    errors.push({ field: rule.field, message });
-    return null;
-  }
+  if (rule.exclusive && n <= rule.min) return fail(`${rule.label} doit être supérieur${e} à ${formatNumber(rule.min)}${rule.unit}.`);
+  if (n < rule.min) return fail(`${rule.label} ne peut pas être négati${rule.feminine ? 've' : 'f'}.`);
   return n;
 }
 
 const RULES = {
-  amount: { field: 'amount', label: 'Le montant HT', min: 0, exclusive: true, max: MAX_INPUT, unit: ' en euros' },
-  labourShare: { field: 'labourShare', label: 'La part de main-d’œuvre', min: 0, max: 100, unit: ' (en %)' },
-  hourlyCost: { field: 'hourlyCost', label: 'Le coût horaire', min: 1, max: 10_000, unit: ' en euros par heure' },
+  amount: { field: 'amount', label: 'Le montant HT', min: 0, exclusive: true, max: MAX_INPUT, unit: ' (en euros)' },
+  labourShare: { field: 'labourShare', label: 'La part de main-d’œuvre', min: 0, max: 100, unit: ' (en %)', feminine: true },
+  hourlyCost: { field: 'hourlyCost', label: 'Le coût horaire', min: 1, max: 10_000, unit: ' (en euros par heure)' },
   rate: { field: 'rate', label: 'Le taux d’insertion', min: 0, max: 100, unit: ' (en %)' },
-  months: { field: 'months', label: 'La durée du lot', min: 0, exclusive: true, max: 600, unit: ' en mois' },
+  months: { field: 'months', label: 'La durée du lot', min: 0, exclusive: true, max: 600, unit: ' (en mois)', feminine: true },
   transferableHours: { field: 'transferableHours', label: 'Le nombre d’heures mensuelles du personnel transférable', min: 0, max: MAX_INPUT, unit: '' },
   hoursWorked: { field: 'hoursWorked', label: 'Le nombre d’heures travaillées', min: 0, max: MAX_INPUT, unit: '' },
 } satisfies Record<string, FieldRule>;

@@ -3,31 +3,16 @@
  * dans les tests et dans le navigateur pour l'assistant). Un fichier cassé fait échouer l'import.
  */
 import { parseDraft, type Draft } from './load';
+import { draftRank } from './order';
 
-/** Ordre de présentation dans l'annexe (celui du plan). Un fichier absent de cette liste vient à la fin. */
-export const DRAFT_ORDER = [
-  'avis-rc-clause',
-  'ccap-condition-execution',
-  'rc-critere-insertion',
-  'reserve-siae',
-  'reserve-ea-esat',
-  'marche-insertion',
-  'engagement-entreprise',
-  'bilan-execution',
-  'justification-derogation',
-] as const;
+export { DRAFT_ORDER } from './order';
 
 const sources = import.meta.glob('/content/redactions/*.yaml', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
-
-const rank = (id: string) => {
-  const i = (DRAFT_ORDER as readonly string[]).indexOf(id);
-  return i < 0 ? DRAFT_ORDER.length : i;
-};
 
 export const drafts: Draft[] = Object.entries(sources)
   .filter(([path]) => !/\/_[^/]*$/.test(path))
   .map(([path, source]) => parseDraft(source, path.replace(/^\//, '')))
-  .sort((a, b) => rank(a.id) - rank(b.id) || a.id.localeCompare(b.id));
+  .sort((a, b) => draftRank(a.id) - draftRank(b.id) || a.id.localeCompare(b.id));
 
 export function draftById(id: string): Draft {
   const draft = drafts.find((d) => d.id === id);

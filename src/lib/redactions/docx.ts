@@ -46,6 +46,10 @@ export interface DocxMeta {
 }
 
 const FONT = 'Arial';
+/** Corps du texte des tableaux (demi-points) et marges intérieures des cellules (twips). */
+const TABLE_FONT_HALF_POINTS = 19;
+const CELL_MARGIN = 80;
+
 /** Millimètres → vingtièmes de point (twips). */
 const mm = (n: number) => Math.round((n * 1440) / 25.4);
 const PAGE = { width: mm(210), height: mm(297), margin: mm(20) };
@@ -91,7 +95,7 @@ const styles = {
       name: 'Table Text',
       basedOn: 'Normal',
       quickFormat: true,
-      run: { font: FONT, size: 19 },
+      run: { font: FONT, size: TABLE_FONT_HALF_POINTS },
       paragraph: { spacing: { before: 40, after: 40, line: 240 } },
     },
     {
@@ -140,34 +144,47 @@ function textRuns(runs: Run[], extra: { bold?: boolean } = {}): TextRun[] {
     .map(({ run, text }) => new TextRun({ text, ...extra, ...(run.kind === 'placeholder' ? { highlight: 'yellow' } : {}) }));
 }
 
-/** Largeur approximative d'un caractère du texte de tableau (9,5 pt), en twips, et marges d'une cellule. */
-const CHAR_TWIPS = 125;
-const CELL_PADDING = 260;
+/** Largeur approximative d'un texte en Arial, en cadratins : assez juste pour ne pas couper « Homme » en deux. */
+function widthEm(text: string): number {
+  let em = 0;
+  for (const ch of text) {
+    if (/[ilIjtf.,;:'’|!()\[\] ]/.test(ch)) em += 0.28;
+    else if (/[mwMW@%]/.test(ch)) em += 0.86;
+    else if (/[A-ZÀ-ÖØ-Þ0-9]/.test(ch)) em += ch >= '0' && ch <= '9' ? 0.56 : 0.7;
+    else em += 0.56;
+  }
+  return em;
+}
 
 /**
  * Largeurs de colonnes explicites (LibreOffice les exige) : chaque colonne reçoit au moins la place de son plus
- * long mot (les espaces insécables lient « 412 heures »), puis le reste se partage selon la longueur du contenu.
+ * long mot, en gras pour l'en-tête (les espaces insécables lient « 412 heures »), puis le reste se partage selon
+ * la longueur du contenu.
  */
-function columnWidths(rows: Run[][][]): number[] {
-  const columns = rows[0]?.length ?? 1;
+function columnWidths(header: Run[][], rows: Run[][][]): number[] {
+  const all = [header, ...rows];
+  const columns = header.length || 1;
   const cellText = (row: Run[][], c: number) => (row[c] ?? []).map((r) => r.text).join('');
-  const longestWord = (c: number) => Math.max(1, ...rows.flatMap((row) => cellText(row, c).split(/[ \-/]+/).map((w) => w.length)));
-  const longestCell = (c: number) => Math.max(1, ...rows.map((row) => cellText(row, c).length));
-  let minimum = Array.from({ length: columns }, (_, c) => longestWord(c) * CHAR_TWIPS + CELL_PADDING);
+  const twips = (em: number) => (em * TABLE_FONT_HALF_POINTS * 20) / 2;
+  const wordWidth = (text: string, bold: boolean) => Math.max(0, ...text.split(/[ \-/]+/).map((w) => twips(widthEm(w)) * (bold ? 1.08 : 1)));
+  let minimum = Array.from({ length: columns }, (_, c) =>
+    Math.ceil(Math.max(wordWidth(cellText(header, c), true), ...rows.map((row) => wordWidth(cellText(row, c), false))) + 2 * CELL_MARGIN + 60),
+  );
   const minSum = minimum.reduce((a, b) => a + b, 0);
   if (minSum > TEXT_WIDTH) minimum = minimum.map((w) => (w * TEXT_WIDTH) / minSum);
   const spare = TEXT_WIDTH - minimum.reduce((a, b) => a + b, 0);
-  const desire = Array.from({ length: columns }, (_, c) => Math.min(60, longestCell(c)));
+  const desire = Array.from({ length: columns }, (_, c) => Math.min(60, Math.max(1, ...all.map((row) => cellText(row, c).length))));
   const desireSum = desire.reduce((a, b) => a + b, 0);
-  const widths = minimum.map((w, c) => Math.floor(w + (spare * desire[c]) / desireSum));
-  widths[widths.length - 1] += TEXT_WIDTH - widths.reduce((a, b) => a + b, 0);
-  return widths;
+  const widths = minimum.map((w, c) => Math.floor(w + (spare * (desire[c] ?? 1)) / desireSum));
+  // L'arrondi laisse quelques twips : la dernière colonne les reprend pour remplir exactement la largeur.
+  const rest = TEXT_WIDTH - widths.reduce((a, b) => a + b, 0);
+  return widths.map((w, c) => (c === widths.length - 1 ? w + rest : w));
 }
 
 const cellBorder = { style: BorderStyle.SINGLE, size: 4, color: '8A8A8A' };
 
 function table(block: Extract<Block, { kind: 'table' }>): Table {
-  const widths = columnWidths([block.header, ...block.rows]);
+  const widths = columnWidths(block.header, block.rows);
   const row = (cells: Run[][], header: boolean) =>
     new TableRow({
       tableHeader: header,
@@ -176,7 +193,7 @@ function table(block: Extract<Block, { kind: 'table' }>): Table {
         (width, i) =>
           new TableCell({
             width: { size: width, type: WidthType.DXA },
-            margins: { top: 40, bottom: 40, left: 80, right: 80 },
+            margins: { top: 40, bottom: 40, left: CELL_MARGIN, right: CELL_MARGIN },
             borders: { top: cellBorder, bottom: cellBorder, left: cellBorder, right: cellBorder },
             ...(header ? { shading: { type: ShadingType.CLEAR, fill: 'E8EEF5', color: 'auto' } } : {}),
             children: [new Paragraph({ style: 'TableText', children: textRuns(cells[i] ?? [], header ? { bold: true } : {}) })],
@@ -254,7 +271,7 @@ export function buildDocx(documents: RenderedDocument[], meta: DocxMeta = {}): D
     footers: { default: footer(doc, meta, generatedAt) },
     children: body(doc, nextArticleList),
   }));
-  const title = safe(meta.title ?? (documents.length === 1 ? documents[0].title : 'Rédactions types'));
+  const title = safe(meta.title ?? (documents.length === 1 && documents[0] ? documents[0].title : 'Rédactions types'));
   return new Document({
     creator: publisher.siteName,
     lastModifiedBy: publisher.siteName,

@@ -6,7 +6,7 @@
 import type { Block, RenderedDocument, Run } from './document';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 
 export interface HtmlOptions {
   /** Niveau HTML du titre de partie (les articles prennent le suivant) ; 3 par défaut, sous le h2 de la page. */
@@ -36,7 +36,9 @@ function blockHtml(block: Block, base: number): string {
     case 'table': {
       const head = `<thead><tr>${block.header.map((cell) => `<th scope="col">${runsHtml(cell)}</th>`).join('')}</tr></thead>`;
       const body = block.rows.map((row) => `<tr>${row.map((cell) => `<td>${runsHtml(cell)}</td>`).join('')}</tr>`).join('');
-      return `<div class="redaction-table"><table>${head}<tbody>${body}</tbody></table></div>`;
+      // Le conteneur défile sur petit écran : il doit être atteignable au clavier et nommé.
+      const name = escapeHtml(`Tableau : ${block.header.map((cell) => cell.map((r) => r.text).join('')).join(', ')}`);
+      return `<div class="redaction-table" role="region" tabindex="0" aria-label="${name}"><table>${head}<tbody>${body}</tbody></table></div>`;
     }
   }
 }

@@ -27,10 +27,10 @@ export class DraftError extends Error {
 export function parseDraft(source: string, file: string): Draft {
   const lines = new LineCounter();
   const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false });
-  if (doc.errors.length) {
-    const e = doc.errors[0];
-    const at = e.linePos?.[0]?.line;
-    throw new DraftError(`${file}${at ? `:${at}` : ''} : YAML illisible : ${e.message.split('\n')[0]}`);
+  const yamlError = doc.errors[0];
+  if (yamlError) {
+    const at = yamlError.linePos?.[0]?.line;
+    throw new DraftError(`${file}${at ? `:${at}` : ''} : YAML illisible : ${yamlError.message.split('\n')[0]}`);
   }
   const lineOf = (path: (string | number)[]) => lineAt(doc, lines, path);
 
@@ -62,10 +62,11 @@ export function parseDraft(source: string, file: string): Draft {
   const draft: Draft = {
     ...data,
     title: frenchTypography(data.title),
+    shortTitle: frenchTypography(data.shortTitle),
     purpose: frenchTypography(data.purpose),
-    placementNote: data.placementNote && frenchTypography(data.placementNote),
-    notes: data.notes.map(frenchTypography),
-    variables: data.variables.map(typographyOfLabels),
+    ...(data.placementNote ? { placementNote: frenchTypography(data.placementNote) } : {}),
+    notes: data.notes.map((note) => frenchTypography(note)),
+    variables: data.variables.map((v) => typographyOfLabels(v)),
     file,
     nodes,
   };
@@ -85,7 +86,7 @@ export function parseDraft(source: string, file: string): Draft {
   return draft;
 }
 
-function typographyOfLabels<V extends { label: string; help?: string }>(v: V): V {
+function typographyOfLabels<V extends { label: string; help?: string | undefined }>(v: V): V {
   const out = { ...v, label: frenchTypography(v.label), ...(v.help ? { help: frenchTypography(v.help) } : {}) };
   if ('fields' in out && Array.isArray(out.fields)) (out as { fields: unknown[] }).fields = out.fields.map(typographyOfLabels);
   return out;

@@ -46,9 +46,11 @@ export function renderBlank(draft: Draft): RenderedDocument {
 function isSet(cond: Condition, scope: Scope): boolean {
   const value = scope.get(cond.name);
   if (!value) return false;
-  if (cond.op === 'set' || cond.op === 'unset') return value.filled === (cond.op === 'set');
-  const has = value.kind === 'scalar' && value.choices.includes(cond.value);
-  return cond.op === 'eq' ? has : !has;
+  if (cond.op === 'eq' || cond.op === 'ne') {
+    const has = value.kind === 'scalar' && value.choices.includes(cond.value);
+    return cond.op === 'eq' ? has : !has;
+  }
+  return value.filled === (cond.op === 'set');
 }
 
 function scalar(scope: Scope, name: string): ScalarValue | undefined {
@@ -88,7 +90,8 @@ function totalRun(list: string, field: string, scope: Scope): Run {
 /** La ligne ne contient qu'une variable (à des espaces près) : son nom, sinon `null`. */
 function soloVariable(parts: Inline[]): string | null {
   const meaningful = parts.filter((p) => !(p.kind === 'text' && p.text.trim() === ''));
-  return meaningful.length === 1 && meaningful[0].kind === 'var' ? meaningful[0].name : null;
+  const only = meaningful.length === 1 ? meaningful[0] : undefined;
+  return only?.kind === 'var' ? only.name : null;
 }
 
 function expand(nodes: TemplateNode[], scope: Scope, out: OutLine[]): void {

@@ -128,6 +128,8 @@ export const draftFileSchema = z
     id: slugId,
     /** Titre affiché sur le site et en tête du document Word. */
     title: z.string().min(5),
+    /** Titre court, pour la navigation latérale et l'assistant (« Article du CCAP »). */
+    shortTitle: z.string().min(3).max(40),
     /** À quoi sert la rédaction, en une ou deux phrases (sert aussi de description de page). */
     purpose: z.string().min(20),
     /** Pièces du marché où elle s'insère. */

@@ -57,7 +57,7 @@ const CONDITION = /^(not\s+)?([a-z][a-z0-9_]*)(?:\s*(==|!=)\s*"([^"]*)")?$/;
 function parseCondition(source: string, line: number): Condition {
   const m = CONDITION.exec(source.trim());
   if (!m) throw new TemplateError(`condition illisible « ${source.trim()} » (attendu : nom, not nom, nom == "valeur" ou nom != "valeur")`, line);
-  const [, not, name, op, value] = m;
+  const [, not, name = '', op, value = ''] = m;
   if (not && op) throw new TemplateError(`« not » ne se combine pas avec == ou != : « ${source.trim()} »`, line);
   if (op) return { op: op === '==' ? 'eq' : 'ne', name, value };
   return { op: not ? 'unset' : 'set', name };
@@ -68,20 +68,20 @@ function parseInline(source: string, line: number): Inline[] {
   const root: Inline[] = [];
   // Pile des #if ouverts dans la ligne : on écrit dans `then` puis, après {{else}}, dans `else`.
   const stack: { node: Extract<Inline, { kind: 'if' }>; target: Inline[] }[] = [];
-  const out = () => (stack.length ? stack[stack.length - 1].target : root);
+  const out = () => stack.at(-1)?.target ?? root;
   const tag = /\{\{([^{}]*)\}\}/g;
   let last = 0;
   for (const m of source.matchAll(tag)) {
     if (m.index > last) pushText(out(), source.slice(last, m.index));
     last = m.index + m[0].length;
-    const body = m[1].trim();
+    const body = (m[1] ?? '').trim();
     const total = /^total\s+([a-z][a-z0-9_]*)\.([a-z][a-z0-9_]*)$/.exec(body);
     if (body === 'else') {
       const top = stack[stack.length - 1];
       if (!top || top.target === top.node.else) throw new TemplateError('{{else}} sans {{#if}} ouvert dans la ligne', line);
       top.target = top.node.else;
     } else if (/^[a-z][a-z0-9_]*$/.test(body)) out().push({ kind: 'var', name: body });
-    else if (total) out().push({ kind: 'total', list: total[1], field: total[2] });
+    else if (total?.[1] && total[2]) out().push({ kind: 'total', list: total[1], field: total[2] });
     else if (body.startsWith('#if ')) {
       const node: Extract<Inline, { kind: 'if' }> = { kind: 'if', cond: parseCondition(body.slice(4), line), then: [], else: [] };
       out().push(node);
@@ -104,7 +104,8 @@ function pushText(target: Inline[], text: string) {
   if (text) target.push({ kind: 'text', text: frenchTypography(text) });
 }
 
-const DIRECTIVE = /^\{\{\s*(#if\s+.+|else|\/if|#each\s+[a-z][a-z0-9_]*|\/each)\s*\}\}$/;
+// Une ligne qui n'est qu'une balise de bloc ; `[^{}]` empêche de prendre « {{#if a}}texte{{/if}} » pour une balise seule.
+const DIRECTIVE = /^\{\{\s*(#if\s+[^{}]+|else|\/if|#each\s+[a-z][a-z0-9_]*|\/each)\s*\}\}$/;
 
 interface OpenBlock {
   node: Extract<TemplateNode, { kind: 'if' | 'each' }>;
@@ -115,13 +116,13 @@ interface OpenBlock {
 export function parseTemplate(source: string): TemplateNode[] {
   const root: TemplateNode[] = [];
   const stack: OpenBlock[] = [];
-  const out = () => (stack.length ? stack[stack.length - 1].target : root);
+  const out = () => stack.at(-1)?.target ?? root;
   const lines = source.replace(/\r\n?/g, '\n').replace(/\n+$/, '').split('\n');
   lines.forEach((raw, index) => {
     const line = index + 1;
     const trimmed = raw.trim();
     const directive = DIRECTIVE.exec(trimmed);
-    if (directive) {
+    if (directive?.[1]) {
       const body = directive[1];
       if (body.startsWith('#if')) {
         const node: TemplateNode = { kind: 'if', cond: parseCondition(body.slice(3), line), then: [], else: [], line };

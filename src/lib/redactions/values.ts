@@ -44,10 +44,10 @@ export const MAX_NUMBER = 1e12;
 const TEXT_MAX = 2000;
 const LONGTEXT_MAX = 20_000;
 
-export const lowerFirst = (s: string) => (/^\p{Lu}\p{Ll}/u.test(s) ? s[0].toLowerCase() + s.slice(1) : s);
+export const lowerFirst = (s: string) => (/^\p{Lu}\p{Ll}/u.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
 
 export function placeholderText(v: Variable): string {
-  return `[${v.placeholder ?? lowerFirst(v.label)}]`;
+  return `[${frenchTypography(v.placeholder ?? lowerFirst(v.label))}]`;
 }
 
 function isEmpty(raw: unknown): boolean {

@@ -24,7 +24,7 @@ export const GET: APIRoute<{ draft: Draft; variant: DocxVariant }> = async ({ pr
   const references = await getCollection('references');
   const labels = Object.fromEntries(references.map((r) => [r.id, r.data.label]));
   const bytes = await draftDocxBytes(props.draft, props.variant, labels, generatedAt);
-  return new Response(bytes, {
+  return new Response(bytes as Uint8Array<ArrayBuffer>, {
     headers: {
       'Content-Type': DOCX_MIME,
       'Content-Disposition': `attachment; filename="${docxFileName(props.draft, props.variant)}"`,
