@@ -16,6 +16,8 @@ export default defineConfig({
   site: publisher.siteUrl,
   base,
   trailingSlash: 'always',
+  // Pas de préchargement des liens : la plupart des lecteurs lisent une fiche et repartent.
+  prefetch: false,
   markdown: { processor: unified({ rehypePlugins: [[rehypeRecueil, { base, glossary: readGlossary() }]] }) },
   integrations: [
     starlight({
