@@ -1,0 +1,17 @@
+/** Ordre de présentation des rédactions types dans l'annexe (celui du plan). Un fichier absent de la liste vient à la fin. */
+export const DRAFT_ORDER = [
+  'avis-rc-clause',
+  'ccap-condition-execution',
+  'rc-critere-insertion',
+  'reserve-siae',
+  'reserve-ea-esat',
+  'marche-insertion',
+  'engagement-entreprise',
+  'bilan-execution',
+  'justification-derogation',
+] as const;
+
+export function draftRank(id: string): number {
+  const i = (DRAFT_ORDER as readonly string[]).indexOf(id);
+  return i < 0 ? DRAFT_ORDER.length : i;
+}
