@@ -6,6 +6,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { publisher } from './src/config/publisher';
 import { readFicheFiles, readGlossary } from './src/lib/content-files';
 import { buildSidebar } from './src/lib/sidebar';
+import { redactionsSidebarGroup } from './src/lib/redactions/sidebar';
 import { rehypeRecueil } from './src/lib/typography';
 import { frenchSearchIndex } from './src/integrations/search-index';
 
@@ -39,12 +40,15 @@ export default defineConfig({
       sidebar: buildSidebar(readFicheFiles(), {
         before: [{ label: 'Accueil', link: '/' }],
         after: [
+          redactionsSidebarGroup(),
           {
             label: 'Ressources',
             collapsed: false,
             items: [
               { label: 'Glossaire', link: '/glossaire/' },
               { label: 'Références juridiques', link: '/references/' },
+              { label: 'Rechercher', link: '/recherche/' },
+              { label: 'Plan du site', link: '/plan-du-site/' },
             ],
           },
         ],
