@@ -39,7 +39,7 @@ export function scopeFicheHtml(html: string, { prefix, shift, base = '' }: Scope
   return html.replace(/<(\/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s[^>]*)?)>/g, (_tag, slash: string, name: string, attrs: string) => {
     let tagName = name;
     const heading = /^h([1-6])$/i.exec(name);
-    if (heading) tagName = `h${level(heading[1])}`;
+    if (heading?.[1]) tagName = `h${level(heading[1])}`;
     if (slash) return `</${tagName}>`;
 
     const rewritten = attrs.replace(/(\s)([^\s=/>]+)(\s*=\s*)"([^"]*)"/g, (whole, space: string, attr: string, eq: string, value: string) => {
@@ -50,7 +50,7 @@ export function scopeFicheHtml(html: string, { prefix, shift, base = '' }: Scope
       if (attr.toLowerCase() === 'href') {
         if (value.startsWith('#') && value.length > 1) return `${space}${attr}${eq}"#${scoped(value.slice(1))}"`;
         const fiche = ficheLink.exec(value);
-        if (fiche) {
+        if (fiche?.[1]) {
           const code = fiche[1].toLowerCase();
           const target = fiche[2] ? `${code}-${fiche[2]}` : ficheAnchor(code);
           return `${space}${attr}${eq}"#${target}"`;
@@ -67,5 +67,5 @@ export function scopeFicheHtml(html: string, { prefix, shift, base = '' }: Scope
 
 /** Les ids d'un fragment HTML, dans l'ordre, pour contrôler les doublons. */
 export function idsIn(html: string): string[] {
-  return [...html.matchAll(/<[a-zA-Z][^>]*?\sid="([^"]*)"/g)].map((m) => m[1]);
+  return [...html.matchAll(/<[a-zA-Z][^>]*?\sid="([^"]*)"/g)].map((m) => m[1] ?? '');
 }
