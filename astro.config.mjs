@@ -30,7 +30,7 @@ export default defineConfig({
       lastUpdated: false,
       pagination: true,
       tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 3 },
-      customCss: ['./src/styles/site.css'],
+      customCss: ['./src/styles/site.css', './src/styles/print.css'],
       components: {
         Footer: './src/components/Footer.astro',
         Search: './src/components/Search.astro',
