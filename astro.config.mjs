@@ -38,7 +38,20 @@ export default defineConfig({
       },
       routeMiddleware: './src/route-middleware.ts',
       sidebar: buildSidebar(readFicheFiles(), {
-        before: [{ label: 'Accueil', link: '/' }],
+        before: [
+          { label: 'Accueil', link: '/' },
+          {
+            label: 'Parcours par public',
+            collapsed: true,
+            items: [
+              { label: 'Vous êtes acheteur', link: '/publics/acheteur/' },
+              { label: 'Vous êtes facilitateur', link: '/publics/facilitateur/' },
+              { label: 'Vous êtes une entreprise', link: '/publics/entreprise/' },
+              { label: 'Vous êtes une structure inclusive', link: '/publics/structure-inclusive/' },
+              { label: 'Vous êtes élu ou décideur', link: '/publics/elu-decideur/' },
+            ],
+          },
+        ],
         after: [
           redactionsSidebarGroup(),
           {
@@ -48,6 +61,7 @@ export default defineConfig({
               { label: 'Glossaire', link: '/glossaire/' },
               { label: 'Références juridiques', link: '/references/' },
               { label: 'Rechercher', link: '/recherche/' },
+              { label: 'Recueil complet', link: '/recueil-complet/' },
               { label: 'Plan du site', link: '/plan-du-site/' },
             ],
           },
