@@ -28,6 +28,14 @@ function run(command, commandArgs, env = {}) {
   return result.status ?? 1;
 }
 
+if (projects.length === 0) {
+  console.log('\n▶ Vérification des types (tsc, configuration « strictest »)…');
+  if (run('npx', ['tsc', '--noEmit', '-p', '.']) !== 0) {
+    console.error('\nErreurs de types : voir ci-dessus.');
+    process.exit(1);
+  }
+}
+
 if (!args.includes('--no-build') && (needs('site') || needs('e2e'))) {
   console.log('\n▶ Construction du site (astro build)…');
   if (run('npx', ['astro', 'build'], { ASTRO_TELEMETRY_DISABLED: '1' }) !== 0) {

@@ -1,5 +1,4 @@
 import { describe, expect, test } from 'vitest';
-// @ts-expect-error module JS sans types
 import { checkBudgets } from '../../scripts/bench-budgets.mjs';
 
 describe('performance budgets', () => {

@@ -34,7 +34,7 @@ function proseOf(body: string): string {
 export function acronymsIn(text: string): Set<string> {
   const found = new Set<string>();
   for (const match of text.matchAll(/(?<![\p{L}\d-])([A-Z][A-Z0-9]{1,})(?![\p{L}\d-])/gu)) {
-    const word = match[1];
+    const word = match[1] ?? '';
     if (/^[A-Z]\d+$/.test(word) || /^[IVXLC]+$/.test(word)) continue; // codes de fiche, articles (L2112), chiffres romains
     found.add(word);
   }
@@ -61,7 +61,7 @@ describe('fiches', () => {
       });
 
       test('has the required sections in order', () => {
-        const headings = [...fiche.body.matchAll(/^## (.+)$/gm)].map((m) => normalise(m[1]));
+        const headings = [...fiche.body.matchAll(/^## (.+)$/gm)].map((m) => normalise(m[1] ?? ''));
         const positions = REQUIRED_SECTIONS.map((s) => headings.indexOf(s));
         expect(positions.filter((p) => p < 0).length, `sections trouvées : ${headings.join(' | ')}`).toBe(0);
         expect([...positions].sort((a, b) => a - b)).toEqual(positions);
@@ -85,7 +85,7 @@ describe('fiches', () => {
 
       test('internal links to fiches point to existing fiches', () => {
         for (const m of fiche.body.matchAll(/\]\(\/fiches\/([a-z]\d)\/?(?:#[^)]*)?\)/g)) {
-          expect(known.fiches.has(m[1].toUpperCase()), `lien vers /fiches/${m[1]}/`).toBe(true);
+          expect(known.fiches.has((m[1] ?? '').toUpperCase()), `lien vers /fiches/${m[1]}/`).toBe(true);
         }
       });
     });
