@@ -6,6 +6,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { publisher } from './src/config/publisher';
 import { readFicheFiles, readGlossary } from './src/lib/content-files';
 import { buildSidebar } from './src/lib/sidebar';
+import { redactionsSidebarGroup } from './src/lib/redactions/sidebar';
 import { rehypeRecueil } from './src/lib/typography';
 import { frenchSearchIndex } from './src/integrations/search-index';
 
@@ -16,6 +17,8 @@ export default defineConfig({
   site: publisher.siteUrl,
   base,
   trailingSlash: 'always',
+  // Pas de préchargement des liens : la plupart des lecteurs lisent une fiche et repartent.
+  prefetch: false,
   markdown: { processor: unified({ rehypePlugins: [[rehypeRecueil, { base, glossary: readGlossary() }]] }) },
   integrations: [
     starlight({
@@ -27,7 +30,7 @@ export default defineConfig({
       lastUpdated: false,
       pagination: true,
       tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 3 },
-      customCss: ['./src/styles/site.css'],
+      customCss: ['./src/styles/site.css', './src/styles/print.css'],
       components: {
         Footer: './src/components/Footer.astro',
         Search: './src/components/Search.astro',
@@ -35,14 +38,31 @@ export default defineConfig({
       },
       routeMiddleware: './src/route-middleware.ts',
       sidebar: buildSidebar(readFicheFiles(), {
-        before: [{ label: 'Accueil', link: '/' }],
+        before: [
+          { label: 'Accueil', link: '/' },
+          {
+            label: 'Parcours par public',
+            collapsed: true,
+            items: [
+              { label: 'Vous êtes acheteur', link: '/publics/acheteur/' },
+              { label: 'Vous êtes facilitateur', link: '/publics/facilitateur/' },
+              { label: 'Vous êtes une entreprise', link: '/publics/entreprise/' },
+              { label: 'Vous êtes une structure inclusive', link: '/publics/structure-inclusive/' },
+              { label: 'Vous êtes élu ou décideur', link: '/publics/elu-decideur/' },
+            ],
+          },
+        ],
         after: [
+          redactionsSidebarGroup(),
           {
             label: 'Ressources',
             collapsed: false,
             items: [
               { label: 'Glossaire', link: '/glossaire/' },
               { label: 'Références juridiques', link: '/references/' },
+              { label: 'Rechercher', link: '/recherche/' },
+              { label: 'Recueil complet', link: '/recueil-complet/' },
+              { label: 'Plan du site', link: '/plan-du-site/' },
             ],
           },
         ],

@@ -4,6 +4,7 @@
  * Un outil manquant est une erreur qui dit comment l'installer, jamais un test sauté.
  *   --no-build      réutilise dist/ tel quel
  *   --project=NOM   une seule couche (unit, word, site, e2e)
+ *   --no-bench      sans la vérification des budgets de performance (lancée après la suite complète)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, mkdirSync } from 'node:fs';
@@ -27,6 +28,14 @@ function run(command, commandArgs, env = {}) {
   return result.status ?? 1;
 }
 
+if (projects.length === 0) {
+  console.log('\n▶ Vérification des types (tsc, configuration « strictest »)…');
+  if (run('npx', ['tsc', '--noEmit', '-p', '.']) !== 0) {
+    console.error('\nErreurs de types : voir ci-dessus.');
+    process.exit(1);
+  }
+}
+
 if (!args.includes('--no-build') && (needs('site') || needs('e2e'))) {
   console.log('\n▶ Construction du site (astro build)…');
   if (run('npx', ['astro', 'build'], { ASTRO_TELEMETRY_DISABLED: '1' }) !== 0) {
@@ -42,10 +51,26 @@ const status = run('npx', [
   '--reporter=default', '--reporter=json', `--outputFile.json=${report}`,
 ]);
 
+let passed = 0;
+let failed = 0;
+let skipped = 0;
 if (existsSync(report)) {
   const r = JSON.parse(readFileSync(report, 'utf8'));
-  const skipped = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
-  console.log(`\n${r.numPassedTests} passed, ${r.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ''}`);
+  ({ numPassedTests: passed, numFailedTests: failed } = r);
+  skipped = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
   if (r.numTotalTests === 0) { console.error('Aucun test exécuté.'); process.exit(1); }
 }
-process.exit(status);
+const summary = () => `\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`;
+if (status !== 0) { console.log(summary()); process.exit(status); }
+
+// Budgets de performance (octets et scores, jamais de durées) : avec la suite complète seulement,
+// comptés comme un test de plus dans le bilan.
+if (projects.length === 0 && !args.includes('--no-bench')) {
+  console.log('\n▶ Budgets de performance (npm run bench:check)…');
+  const benchStatus = run('npm', ['run', 'bench:check', '--silent']);
+  if (benchStatus === 0) passed += 1; else failed += 1;
+  console.log(summary());
+  process.exit(benchStatus);
+}
+console.log(summary());
+process.exit(0);

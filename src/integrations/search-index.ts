@@ -3,7 +3,7 @@
  * (élisions détachées, voir src/lib/search-text.ts). Le HTML servi aux lecteurs n'est pas modifié.
  */
 import type { AstroIntegration } from 'astro';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
@@ -42,6 +42,8 @@ export function frenchSearchIndex(): AstroIntegration {
             if (added.errors.length) throw new Error(`Pagefind, ${rel} : ${added.errors.join(' ; ')}`);
             if (added.file) pages += 1;
           }
+          // L'index de Starlight est remplacé en entier (sinon ses fichiers resteraient à côté des nôtres).
+          await rm(join(root, 'pagefind'), { recursive: true, force: true });
           const written = await index.writeFiles({ outputPath: join(root, 'pagefind') });
           if (written.errors.length) throw new Error(`Pagefind : ${written.errors.join(' ; ')}`);
           logger.info(`Index de recherche en français : ${pages} pages en ${Math.round(performance.now() - started)} ms.`);

@@ -27,8 +27,8 @@ export interface FicheFile {
 export function splitFrontmatter(source: string, file: string): { data: Record<string, unknown>; body: string } {
   const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(source);
   if (!match) throw new Error(`${file} : frontmatter absent (le fichier doit commencer par « --- »).`);
-  const data = parseYaml(match[1]) as Record<string, unknown> | null;
-  return { data: data ?? {}, body: match[2] };
+  const data = parseYaml(match[1] ?? '') as Record<string, unknown> | null;
+  return { data: data ?? {}, body: match[2] ?? '' };
 }
 
 /** Les fiches, triées par code. Un fichier sans code dans fiches/ est une erreur. */

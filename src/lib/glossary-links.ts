@@ -68,9 +68,9 @@ export function linkGlossaryTerms(tree: HastNode, terms: GlossaryTerm[], base = 
           if (m && (!best || m.index < best.index)) best = { index: m.index, length: m[0].length, at };
         });
         if (!best) break;
-        const [{ term }] = pending.splice(best.at, 1);
+        const term = pending.splice(best.at, 1)[0]!.term;
         if (best.index > 0) out.push({ type: 'text', value: rest.slice(0, best.index) });
-        out.push(termElement(rest.slice(best.index, best.index + best.length), term!, cleanBase));
+        out.push(termElement(rest.slice(best.index, best.index + best.length), term, cleanBase));
         rest = rest.slice(best.index + best.length);
       }
       if (rest) out.push({ type: 'text', value: rest });

@@ -32,7 +32,9 @@ export function compareFicheCodes(a: string, b: string): number {
   const pa = /^([A-E])(\d+)$/.exec(a);
   const pb = /^([A-E])(\d+)$/.exec(b);
   if (!pa || !pb) return a.localeCompare(b);
-  return pa[1] === pb[1] ? Number(pa[2]) - Number(pb[2]) : pa[1].localeCompare(pb[1]);
+  const [, la = '', na = ''] = pa;
+  const [, lb = '', nb = ''] = pb;
+  return la === lb ? Number(na) - Number(nb) : la.localeCompare(lb);
 }
 
 /** URL (sans base) d'une fiche à partir de son code. */

@@ -17,10 +17,10 @@ export function frenchTypography(text: string): string {
       // Espace (ou absence d'espace après un mot) avant ; ! ? : fine insécable.
       .replace(/[ \u00a0\u202f]+([;!?])/g, `${NNBSP}$1`)
       // Deux-points précédés d'une espace : insécable (pas d'insertion, pour ne pas toucher 10:30 ou https:).
-      .replace(/[ \u202f]+:/g, `${NBSP}:`)
+      .replace(/[ \u00a0\u202f]+:/g, `${NBSP}:`)
       // Guillemets français : insécable à l'intérieur, ajoutée si elle manque.
-      .replace(/«[ \u202f]*/g, `«${NBSP}`)
-      .replace(/[ \u202f]*»/g, `${NBSP}»`)
+      .replace(/«[ \u00a0\u202f]*/g, `«${NBSP}`)
+      .replace(/[ \u00a0\u202f]*»/g, `${NBSP}»`)
       // Nombres : séparateur de milliers et unité collés au nombre.
       .replace(/(\d) (?=\d{3}(?!\d))/g, `$1${NNBSP}`)
       .replace(/(\d) (?=(?:€|%|h\b|heures?\b|ETP\b|M€|k€))/g, `$1${NBSP}`)

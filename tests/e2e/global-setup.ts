@@ -1,6 +1,5 @@
 import type { TestProject } from 'vitest/node';
 import { existsSync } from 'node:fs';
-// @ts-expect-error module JS sans types
 import { serveDist } from '../../scripts/static-server.mjs';
 
 declare module 'vitest' {

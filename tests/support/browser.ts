@@ -3,7 +3,7 @@
  * Chaque page ouverte par `openPage` enregistre les requêtes vers un autre hôte que 127.0.0.1
  * (et les bloque) ainsi que les erreurs de console, pour que les tests puissent les refuser.
  */
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';

@@ -19,13 +19,13 @@ const decodeEntities = (s: string) => s.replace(/&amp;/g, '&').replace(/&quot;/g
 
 export function idsOf(html: string): Set<string> {
   const ids = new Set<string>();
-  for (const m of html.matchAll(/\s(?:id|name)="([^"]*)"/g)) ids.add(decodeEntities(m[1]));
+  for (const m of html.matchAll(/\s(?:id|name)="([^"]*)"/g)) ids.add(decodeEntities(m[1] ?? ''));
   return ids;
 }
 
 export function linksOf(html: string): string[] {
   const withoutScripts = html.replace(/<script[\s\S]*?<\/script>/g, '');
-  return [...withoutScripts.matchAll(/<(?:a|link|img|script|source|iframe)\b[^>]*?\s(?:href|src)="([^"]*)"/g)].map((m) => decodeEntities(m[1]));
+  return [...withoutScripts.matchAll(/<(?:a|link|img|script|source|iframe)\b[^>]*?\s(?:href|src)="([^"]*)"/g)].map((m) => decodeEntities(m[1] ?? ''));
 }
 
 /** Renvoie la liste des liens cassés de `distDir`, servi sous `base` (« / » ou « /recueil/ »). */

@@ -26,20 +26,23 @@ function proseOf(body: string): string {
     .replace(/^import .*$/gm, '')
     .replace(/<[^>]+>/g, ' ')
     .replace(/\]\([^)]*\)/g, ']')
-    .replace(/[#*_>`|[\]-]/g, ' ');
+    .replace(/[#*_>`|[\]]/g, ' ')
+    .replace(/(^|\s)-(?=\s)/g, '$1 '); // puces de liste, pas les traits d'union (EUR-Lex, 2026-TRX-014)
 }
 
 /** Sigles : mots de deux lettres capitales ou plus (chiffres admis), hors codes de fiche et chiffres romains. */
 export function acronymsIn(text: string): Set<string> {
   const found = new Set<string>();
-  for (const match of text.matchAll(/(?<![\p{L}\d-])([A-Z][A-Z0-9]{1,})(?![\p{L}\d])/gu)) {
-    const word = match[1];
+  for (const match of text.matchAll(/(?<![\p{L}\d-])([A-Z][A-Z0-9]{1,})(?![\p{L}\d-])/gu)) {
+    const word = match[1] ?? '';
     if (/^[A-Z]\d+$/.test(word) || /^[IVXLC]+$/.test(word)) continue; // codes de fiche, articles (L2112), chiffres romains
     found.add(word);
   }
   return found;
 }
-const glossaryForms = new Set(glossary.flatMap((t) => [t.term, ...t.aliases, ...t.term.split(/\s+/)]));
+/** Capitales qui ne sont pas des sigles du domaine : niveau de conformité, mention postale, adresse réseau. */
+const NOT_ACRONYMS = ['AA', 'CEDEX', 'IP'];
+const glossaryForms = new Set([...NOT_ACRONYMS, ...glossary.flatMap((t) => [t.term, ...t.aliases, ...t.term.split(/\s+/)])]);
 
 describe('fiches', () => {
   test('every fiche code belongs to the plan and the list is in plan order', () => {
@@ -58,7 +61,7 @@ describe('fiches', () => {
       });
 
       test('has the required sections in order', () => {
-        const headings = [...fiche.body.matchAll(/^## (.+)$/gm)].map((m) => normalise(m[1]));
+        const headings = [...fiche.body.matchAll(/^## (.+)$/gm)].map((m) => normalise(m[1] ?? ''));
         const positions = REQUIRED_SECTIONS.map((s) => headings.indexOf(s));
         expect(positions.filter((p) => p < 0).length, `sections trouvées : ${headings.join(' | ')}`).toBe(0);
         expect([...positions].sort((a, b) => a - b)).toEqual(positions);
@@ -82,7 +85,7 @@ describe('fiches', () => {
 
       test('internal links to fiches point to existing fiches', () => {
         for (const m of fiche.body.matchAll(/\]\(\/fiches\/([a-z]\d)\/?(?:#[^)]*)?\)/g)) {
-          expect(known.fiches.has(m[1].toUpperCase()), `lien vers /fiches/${m[1]}/`).toBe(true);
+          expect(known.fiches.has((m[1] ?? '').toUpperCase()), `lien vers /fiches/${m[1]}/`).toBe(true);
         }
       });
     });
@@ -113,5 +116,17 @@ describe('content folder', () => {
   test('has no unfinished marker in data files', () => {
     const files = ['content/references.yaml', GLOSSARY_FILE, ...readdirSync('content/redactions', { withFileTypes: true }).filter((d) => d.isFile()).map((d) => join('content/redactions', d.name))].filter(Boolean);
     for (const file of files) expect(readFileSync(file, 'utf8'), file).not.toMatch(/\bTODO\b|\bFIXME\b|à compléter|lorem ipsum/i);
+  });
+});
+
+describe('acronyms outside the fiches', () => {
+  const otherPages = readdirSync('src/content/docs', { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile() && /\.mdx?$/.test(d.name) && !d.parentPath.includes('fiches'))
+    .map((d) => join(d.parentPath, d.name));
+  const drafts = readdirSync('content/redactions').filter((n) => n.endsWith('.yaml')).map((n) => join('content/redactions', n));
+  test.each([...otherPages, ...drafts])('every acronym in %s is in the glossary', (file) => {
+    const text = readFileSync(file, 'utf8').replace(/^---[\s\S]*?---/, '').replace(/^#.*$/gm, '').replace(/^\s*(id|type|placement|fiche|references|when|name|key):.*$/gm, '');
+    const missing = [...acronymsIn(proseOf(text))].filter((a) => !glossaryForms.has(a));
+    expect(missing, `sigles absents de ${GLOSSARY_FILE}`).toEqual([]);
   });
 });

@@ -17,7 +17,7 @@ const html = (node: any): string =>
 describe('glossary terms in context', () => {
   test('links only the first occurrence of each acronym, to its glossary entry, with a described tooltip', () => {
     const tree = { type: 'root', children: [p(text('Une SIAE, puis une autre SIAE et une EI.'))] };
-    linkGlossaryTerms(tree, terms, '/recueil/');
+    linkGlossaryTerms(tree as never, terms, '/recueil/');
     const out = html(tree);
     expect(out.match(/glossaire\/#siae/g)).toHaveLength(1);
     expect(out).toContain('<a href="/recueil/glossaire/#siae"><abbr>SIAE</abbr></a>');
@@ -36,13 +36,13 @@ describe('glossary terms in context', () => {
         p(text('EIFFEL et SEI ne sont pas des sigles ici.')),
       ],
     };
-    linkGlossaryTerms(tree, terms);
+    linkGlossaryTerms(tree as never, terms);
     expect(html(tree)).not.toContain('glossaire');
   });
 
   test('ignores terms without an expansion', () => {
     const tree = { type: 'root', children: [p(text('Le facilitateur valide.'))] };
-    linkGlossaryTerms(tree, terms);
+    linkGlossaryTerms(tree as never, terms);
     expect(html(tree)).not.toContain('glossaire');
   });
 });

@@ -14,6 +14,10 @@ describe('French typography', () => {
   test('turns straight apostrophes between letters into typographic ones', () => {
     expect(frenchTypography("l'emploi d'insertion")).toBe('l’emploi d’insertion');
   });
+  test('is idempotent', () => {
+    const once = frenchTypography('« clause » : oui ; 5 404 000 € ! l\'emploi ?');
+    expect(frenchTypography(once)).toBe(once);
+  });
   test('leaves times and URLs alone', () => {
     expect(frenchTypography('à 10:30 sur https://exemple.fr')).toBe('à 10:30 sur https://exemple.fr');
   });
