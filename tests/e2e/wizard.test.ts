@@ -399,6 +399,28 @@ describe('behaviour users expect', () => {
     await page.close();
   });
 
+  test('answers exported to a file can be imported in another browser', async () => {
+    const { page, consoleErrors } = await freshWizard();
+    await contract(page, { subject: 'la restauration scolaire', buyer: 'Ville de Val-Sud', kind: 'services', buyerType: 'collectivite', amount: '300 000', months: '36', launch: '2026-12-01' });
+    await tabTo(page, '.wz-tools button:first-of-type');
+    const [exported] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    expect(exported.suggestedFilename()).toMatch(/^clause-sociale-restauration-scolaire-\d{4}-\d{2}-\d{2}\.json$/);
+    const file = await exported.path();
+    await page.close();
+
+    const other = await freshWizard();
+    // Le bouton « Importer » ouvre le sélecteur de fichier du système ; après un téléchargement dans le même
+    // contexte, Chromium sans interface ne l'ouvre plus : le fichier est donc donné directement au champ.
+    await other.page.setInputFiles('.wz-tools input[type="file"]', file);
+    // Le contrat est complet, mais pas le lot : l'assistant mène à la première étape à compléter.
+    await other.page.waitForFunction(() => new URL(location.href).searchParams.get('etape') === 'lots');
+    await expect(other.page.locator('.wz-tools .wz-status').innerText()).resolves.toMatch(/Brouillon importé/);
+    await expect(other.page.locator('#wz-error-summary').innerText()).resolves.toMatch(/Indiquez l’intitulé du lot 1/);
+    await expect(other.page.evaluate(() => localStorage.getItem('recueil-assistant:brouillon'))).resolves.toContain('la restauration scolaire');
+    expect([...consoleErrors, ...other.consoleErrors]).toEqual([]);
+    await other.page.close();
+  });
+
   test('a corrupted stored draft shows a clear message, keeps a downloadable copy, and logs no error', async () => {
     const { page, consoleErrors } = await openPage(context);
     await page.goto(WIZARD);
