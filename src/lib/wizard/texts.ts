@@ -78,7 +78,7 @@ export const WIZARD_TEXTS = {
     condition: {
       label: 'Condition d’exécution : un volume d’heures d’insertion par lot',
       summary:
-        'Le titulaire réserve un nombre minimal d’heures de travail à des personnes éloignées de l’emploi, en choisissant librement comment. C’est le levier le plus courant, et celui qu’impose la loi au-dessus des seuils européens.',
+        'Le titulaire réserve un nombre minimal d’heures de travail à des personnes éloignées de l’emploi, en choisissant librement comment. C’est le levier le plus courant ; au-dessus des seuils européens, il permet de remplir l’obligation de condition d’exécution sociale.',
     },
     criterion: {
       label: 'Critère d’attribution relatif à l’insertion',
