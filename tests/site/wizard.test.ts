@@ -1,7 +1,6 @@
 /** La page de l'assistant construite : hors de la recherche, et sans la bibliothèque Word avant le clic. */
 import { describe, expect, test } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
-// @ts-expect-error module JS sans types
 import { measure } from '../../scripts/island-size.mjs';
 
 const html = () => readFileSync('dist/assistant/index.html', 'utf8');
