@@ -11,8 +11,8 @@ import { wizardLink, type CalculatorValues } from '../../lib/wizard/handoff';
 import '../../styles/calculator.css';
 
 const FIELDS: { key: keyof CalculatorValues; label: string; hint: string }[] = [
-  { key: 'amount', label: 'Montant estimé du lot (€ HT)', hint: 'Par exemple 1 000 000.' },
-  { key: 'labourShare', label: 'Part de main-d’œuvre (%)', hint: 'Environ 50 % en maçonnerie, 70 % en peinture.' },
+  { key: 'amount', label: 'Montant estimé du lot (€ HT)', hint: 'En chiffres.' },
+  { key: 'labourShare', label: 'Part de main-d’œuvre (%)', hint: '50 % en maçonnerie, 70 % en peinture.' },
   { key: 'hourlyCost', label: 'Coût horaire chargé (€)', hint: 'Souvent 25 à 30 € dans le bâtiment.' },
   { key: 'rate', label: 'Taux d’insertion (%)', hint: 'Usuel : 5 à 20 %.' },
 ];
