@@ -40,6 +40,7 @@ export default defineConfig({
       sidebar: buildSidebar(readFicheFiles(), {
         before: [
           { label: 'Accueil', link: '/' },
+          { label: 'Assistant de rédaction', link: '/assistant/' },
           {
             label: 'Parcours par public',
             collapsed: true,

@@ -6,7 +6,7 @@
 export function checkBudgets(results, budgets, path = []) {
   const failures = [];
   for (const [key, budget] of Object.entries(budgets)) {
-    if (key.startsWith('$')) continue; // commentaires
+    if (key.startsWith('$')) continue; // commentaires ($doc, $why)
     const where = [...path, key];
     const actual = where.reduce((v, k) => (v == null ? undefined : v[k]), results);
     const isRule = budget && typeof budget === 'object' && ('max' in budget || 'min' in budget || 'equals' in budget);

@@ -168,10 +168,37 @@ if (existsSync('dist/assistant/index.html')) {
   });
   await page.goto(`${origin}/assistant/`, { waitUntil: 'networkidle' });
   const gz = [...scripts.values()].reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0);
-  results.wizard = { jsBeforeClickGzipKiB: KiB(gz), docxLoadedBeforeClick: [...scripts.keys()].some((u) => /docx/i.test(u)) };
+  const islandGz = [...scripts.entries()].filter(([u]) => !/Search\.astro|search-text/.test(u)).reduce((n, [, b]) => n + gzipSync(b, { level: 9 }).length, 0);
+  results.wizard = {
+    jsBeforeClickGzipKiB: KiB(gz),
+    islandJsGzipKiB: KiB(islandGz),
+    docxLoadedBeforeClick: [...scripts.keys()].some((u) => /docx/i.test(u)),
+  };
   await context.close();
+  // Temps de chargement de la page, pour comparer au temps du clic au fichier mesuré dans le même passage.
+  const loads = [];
+  for (let i = 0; i < RUNS; i++) {
+    const ctx = await browser.newContext();
+    const p = await ctx.newPage();
+    // Page chargée = l'assistant est utilisable : îlot hydraté (l'attribut ssr disparaît).
+    await p.goto(`${origin}/assistant/`, { waitUntil: 'load' });
+    await p.waitForSelector('astro-island:not([ssr])', { state: 'attached' });
+    loads.push(await p.evaluate(() => performance.now()));
+    await ctx.close();
+  }
+  results.wizard.pageLoadMs = Math.round(median(loads));
 }
 await browser.close();
+
+// Du clic au fichier Word pour 1, 3 et 10 lots (script de l'assistant, médianes).
+if (existsSync('dist/assistant/index.html')) {
+  const out = join(mkdtempSync(join(tmpdir(), 'recueil-bench-')), 'download.json');
+  const r = spawnSync(process.execPath, ['scripts/measure-download.mjs', `--runs=${RUNS}`, `--json=${out}`], { stdio: 'pipe', encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`Mesure du téléchargement impossible :\n${r.stderr}`);
+  results.wizard.clickToFileMs = Object.fromEntries(Object.entries(JSON.parse(readFileSync(out, 'utf8'))).map(([k, v]) => [k, { firstClick: v['premier clic (ms)'], nextClick: v['clic suivant (ms)'] }]));
+  const threeLots = results.wizard.clickToFileMs['3 lots']?.firstClick;
+  if (threeLots && results.wizard.pageLoadMs) results.wizard.threeLotsToPageLoadRatio = Math.round((threeLots / results.wizard.pageLoadMs) * 100) / 100;
+}
 
 // 5. Lighthouse (profil mobile) ------------------------------------------------------------------
 if (!flag('no-lighthouse')) {
@@ -212,7 +239,7 @@ console.table(Object.fromEntries(Object.entries(results.pages).map(([t, p]) => [
 }])));
 if (Object.keys(results.lighthouse).length) { console.log('Lighthouse (mobile)'); console.table(results.lighthouse); }
 console.log('Recherche : première requête', results.search);
-if (results.wizard.jsBeforeClickGzipKiB !== undefined) console.log('Assistant :', results.wizard);
+if (results.wizard.jsBeforeClickGzipKiB !== undefined) console.log('Assistant :', JSON.stringify(results.wizard, null, 2));
 console.log('Construction :', results.build);
 console.log('\nRésultats écrits dans bench-results/latest.json');
 

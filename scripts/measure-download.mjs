@@ -9,6 +9,7 @@
  *   npm run build && node scripts/measure-download.mjs [--runs=7]
  * Ce n'est pas un test : les durées dépendent de la machine ; le script ne fait qu'afficher les mesures.
  */
+import { writeFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { serveDist } from './static-server.mjs';
 
@@ -92,3 +93,6 @@ try {
 }
 console.log('Du clic au fichier Word (médianes) :');
 console.table(rows);
+// --json=FICHIER : écrit aussi les médianes, pour le banc (scripts/bench.mjs).
+const jsonPath = process.argv.find((a) => a.startsWith('--json='))?.slice('--json='.length);
+if (jsonPath) writeFileSync(jsonPath, JSON.stringify(rows));
