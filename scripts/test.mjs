@@ -28,14 +28,6 @@ function run(command, commandArgs, env = {}) {
   return result.status ?? 1;
 }
 
-if (projects.length === 0) {
-  console.log('\n▶ Vérification des types (tsc, configuration « strictest »)…');
-  if (run('npx', ['tsc', '--noEmit', '-p', '.']) !== 0) {
-    console.error('\nErreurs de types : voir ci-dessus.');
-    process.exit(1);
-  }
-}
-
 if (!args.includes('--no-build') && (needs('site') || needs('e2e'))) {
   console.log('\n▶ Construction du site (astro build)…');
   if (run('npx', ['astro', 'build'], { ASTRO_TELEMETRY_DISABLED: '1' }) !== 0) {
@@ -44,10 +36,19 @@ if (!args.includes('--no-build') && (needs('site') || needs('e2e'))) {
   }
 }
 
+// Après la construction : les types d'Astro (.astro/types.d.ts) sont générés par elle.
+if (projects.length === 0) {
+  console.log('\n▶ Vérification des types (tsc, configuration « strictest »)…');
+  if (run('npx', ['tsc', '--noEmit', '-p', '.']) !== 0) {
+    console.error('\nErreurs de types : voir ci-dessus.');
+    process.exit(1);
+  }
+}
+
 mkdirSync('test-results', { recursive: true });
 const report = 'test-results/vitest.json';
 const status = run('npx', [
-  'vitest', 'run', ...projects.map((p) => `--project=${p}`),
+  'vitest', 'run', '--config', 'tests/vitest.config.ts', ...projects.map((p) => `--project=${p}`),
   '--reporter=default', '--reporter=json', `--outputFile.json=${report}`,
 ]);
 
