@@ -7,13 +7,14 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { childEnv } from '../support/child-env';
 
 let dir: string;
 const ficheFile = () => join(dir, 'src/content/docs/fiches/e2.mdx');
 
 function build(): { status: number | null; output: string } {
   const result = spawnSync(resolve('node_modules/.bin/astro'), ['build'], {
-    cwd: dir, encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' }, timeout: 200_000,
+    cwd: dir, encoding: 'utf8', env: childEnv(), timeout: 200_000,
   });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }

@@ -2,6 +2,7 @@
  * Un parcours « Vous êtes… » qui cite une fiche inexistante fait échouer `astro build`
  * avec un message en français qui nomme la page, l'étape et le code (copie du projet, vraie construction).
  */
+import { childEnv } from '../support/child-env';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -23,7 +24,7 @@ test('a reading path citing an unknown fiche fails the build, naming the page, t
   const page = join(dir, 'src/content/docs/publics/acheteur.mdx');
   writeFileSync(page, readFileSync(page, 'utf8').replace("code: 'C3',", "code: 'C9',"));
   const result = spawnSync(resolve('node_modules/.bin/astro'), ['build'], {
-    cwd: dir, encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' }, timeout: 200_000,
+    cwd: dir, encoding: 'utf8', env: childEnv(), timeout: 200_000,
   });
   const output = `${result.stdout}\n${result.stderr}`;
   expect(result.status).not.toBe(0);
