@@ -3,35 +3,26 @@
  * interne cassé ni hors de cette base (liens écrits dans les fiches compris).
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { findBrokenLinks } from '../support/links';
-import { childEnv } from '../support/child-env';
+import { copyProject, type ProjectCopy } from '../support/project-copy';
 
-let dir: string;
+let project: ProjectCopy;
 let build: { status: number | null; output: string };
-
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'recueil-base-'));
-  for (const entry of ['src', 'content', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) cpSync(entry, join(dir, entry), { recursive: true });
-  spawnSync('cp', ['-al', resolve('node_modules'), join(dir, 'node_modules')]);
-  const r = spawnSync(resolve('node_modules/.bin/astro'), ['build'], {
-    cwd: dir, encoding: 'utf8', timeout: 200_000, env: childEnv({ BASE_PATH: '/recueil/' }),
-  });
-  build = { status: r.status, output: `${r.stdout}\n${r.stderr}` };
+  project = copyProject('base');
+  build = project.build({ BASE_PATH: '/recueil/' });
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => project.remove());
 
 describe('deployment under a sub-path', () => {
   test('the site builds with BASE_PATH=/recueil/ and every internal link stays under it', () => {
     expect(build.status, build.output.slice(-2000)).toBe(0);
-    expect(findBrokenLinks(join(dir, 'dist'), '/recueil/')).toEqual([]);
+    expect(findBrokenLinks(project.path('dist'), '/recueil/')).toEqual([]);
   });
 
-  test('links written in fiches and the search bundle path carry the base', () => {
-    const html = readFileSync(join(dir, 'dist/fiches/c1/index.html'), 'utf8');
+  test('links written in fiches carry the base', () => {
+    const html = readFileSync(project.path('dist/fiches/c1/index.html'), 'utf8');
     expect(html).toContain('href="/recueil/fiches/c2/"');
     expect(html).not.toMatch(/href="\/fiches\//);
   });
