@@ -22,14 +22,13 @@ const set = (a: Answers, values: Record<string, unknown>) => Object.entries(valu
 const messages = (a: Answers, step: StepId, field: string) => validateStep(a, step).filter((e) => e.field === field).map((e) => e.message);
 
 describe('steps', () => {
-  test('the journey has ten steps in the order of the issue', () => {
-    expect(STEP_IDS).toEqual(['contrat', 'lots', 'obligation', 'leviers', 'calibrage', 'execution', 'critere', 'derogation', 'apercu', 'recapitulatif']);
+  test('the journey has nine steps in the order of the issue; the preview is not a step at any width', () => {
+    expect(STEP_IDS).toEqual(['contrat', 'lots', 'obligation', 'leviers', 'calibrage', 'execution', 'critere', 'derogation', 'recapitulatif']);
   });
 
-  test('a new draft shows the condition-of-execution journey; preview is a step only on narrow screens', () => {
+  test('a new draft shows the condition-of-execution journey', () => {
     const a = newAnswers(catalog);
     expect(visibleSteps(a)).toEqual(['contrat', 'lots', 'obligation', 'leviers', 'calibrage', 'execution', 'recapitulatif']);
-    expect(visibleSteps(a, 'narrow')).toEqual(['contrat', 'lots', 'obligation', 'leviers', 'calibrage', 'execution', 'apercu', 'recapitulatif']);
   });
 
   test('the award criterion step appears only when the criterion is chosen', () => {
@@ -269,14 +268,11 @@ describe('navigation guard', () => {
 
   test('a hidden step leads to the last visible step before it', () => {
     expect(guardStep(worksJourney(), 'derogation')).toBe('critere');
-    expect(guardStep(worksJourney(), 'apercu', 'wide')).toBe('critere');
-    expect(guardStep(worksJourney(), 'apercu', 'narrow')).toBe('apercu');
   });
 
   test('the three journeys of the issue are valid end to end', () => {
     for (const journey of [worksJourney(), servicesJourney(), derogationJourney()]) {
       expect(firstInvalidStep(journey)).toBeNull();
-      expect(firstInvalidStep(journey, 'narrow')).toBeNull();
     }
   });
 });

@@ -1,27 +1,19 @@
-/** Ce que les étapes partagent avec la racine de l'assistant. */
+/** Ce que les étapes partagent avec la racine de l'assistant : la session, le catalogue et de quoi agir. */
 import { createContext } from 'preact';
 import type { Answers, WizardCatalog } from '../../lib/wizard/model';
-import type { Layout, StepId } from '../../lib/wizard/steps';
+import type { Action, Session } from '../../lib/wizard/session';
+import type { StepId } from '../../lib/wizard/steps';
 
 export interface WizardApi {
+  session: Session;
   answers: Answers;
   catalog: WizardCatalog;
   /** Base du site (« / » ou « /recueil/ »). */
   base: string;
-  layout: Layout;
-  /** Remplace les réponses (ajout ou retrait d'un lot…). */
-  update(change: (answers: Answers) => Answers): void;
-  /** Va à une étape (lien « Modifier », progression). */
-  goTo(step: StepId): void;
-  /** Annonce un message aux lecteurs d'écran. */
-  announce(message: string): void;
+  /** Transmet une action à la session (src/lib/wizard/session.ts). */
+  act(action: Action): void;
   /** Adresse d'une étape, pour les liens. */
   stepHref(step: StepId): string;
-}
-
-export interface DownloadState {
-  status: 'idle' | 'working' | 'done' | 'error';
-  message: string;
 }
 
 export const Wizard = createContext<WizardApi>(null as unknown as WizardApi);
@@ -29,5 +21,5 @@ export const Wizard = createContext<WizardApi>(null as unknown as WizardApi);
 /** Lien interne au site, préfixé de la base. */
 export const siteHref = (base: string, path: string) => `${base.replace(/\/$/, '')}${path}`;
 
-/** Lien vers une fiche (« C4 » → /fiches/c4/), comme `ficheHref` de src/lib/themes.ts, sans charger la liste des thèmes. */
+/** Lien vers une fiche (« C4 » → /fiches/c4/), comme `ficheLink` de src/lib/themes.ts, sans charger la liste des thèmes. */
 export const ficheLink = (base: string, code: string) => siteHref(base, `/fiches/${code.toLowerCase()}/`);

@@ -1,6 +1,8 @@
 /**
  * Champs de formulaire de l'assistant : libellé, aide, message d'erreur à côté du champ (relié par
  * aria-describedby), aria-invalid. Ils lisent et écrivent les réponses par leur chemin, via le contexte.
+ * Les erreurs ne paraissent qu'après « Continuer » : rien ne change à la sortie d'un champ, pour qu'aucun
+ * message ne déplace le bouton que l'utilisateur est en train de cliquer.
  */
 import { createContext, type ComponentChildren } from 'preact';
 import { useContext } from 'preact/hooks';
@@ -9,16 +11,15 @@ import { fieldId } from '../../lib/wizard/model';
 export interface FieldApi {
   get(path: string): unknown;
   set(path: string, value: unknown): void;
-  /** Le message à afficher pour ce champ (après sa sortie ou un « Continuer » refusé), sinon `undefined`. */
+  /** Le message à afficher pour ce champ (après un « Continuer » refusé), sinon `undefined`. */
   error(path: string): string | undefined;
-  touch(path: string): void;
 }
 
 export const Fields = createContext<FieldApi>(null as unknown as FieldApi);
 
 const describedBy = (...ids: unknown[]) => ids.filter((x): x is string => typeof x === 'string' && x !== '').join(' ') || undefined;
 
-function ErrorText({ id, message }: { id: string; message: string | undefined }) {
+export function ErrorText({ id, message }: { id: string; message: string | undefined }) {
   if (!message) return null;
   return (
     <p id={id} class="wz-error">
@@ -55,7 +56,6 @@ export function TextField({ path, label, hint, sharedHint, type = 'text', inputM
     'aria-describedby': describedBy(hint && `${id}-aide`, sharedHint, error && `${id}-erreur`),
     'aria-invalid': error ? ('true' as const) : undefined,
     onInput: (e: Event) => api.set(path, (e.currentTarget as HTMLInputElement).value),
-    onBlur: () => api.touch(path),
   };
   return (
     <div class={`wz-field${error ? ' wz-field--error' : ''}`}>
@@ -123,7 +123,6 @@ export function Choices({ path, legend, hint, options, multiple, boolean, inline
                   const on = (e.currentTarget as HTMLInputElement).checked;
                   // Cases à cocher : l'ordre des options est gardé, c'est celui de la rédaction type.
                   api.set(path, multiple ? options.map((x) => x.value).filter((v) => (v === o.value ? on : values.includes(v))) : boolean ? o.value === 'oui' : o.value);
-                  api.touch(path);
                 }}
               />
               <label for={oid}>{o.label}</label>
@@ -156,7 +155,6 @@ export function Checkbox({ path, label, hint }: { path: string; label: Component
         aria-invalid={error ? 'true' : undefined}
         onChange={(e) => {
           api.set(path, (e.currentTarget as HTMLInputElement).checked);
-          api.touch(path);
         }}
       />
       <label for={id}>{label}</label>
@@ -165,6 +163,22 @@ export function Checkbox({ path, label, hint }: { path: string; label: Component
           {hint}
         </p>
       )}
+    </div>
+  );
+}
+
+/**
+ * L'erreur d'une liste entière (les lots, les sous-critères) : un bloc focalisable, cible du lien du récapitulatif
+ * des erreurs, avec son titre éventuel.
+ */
+export function ListError({ path, children }: { path: string; children?: ComponentChildren }) {
+  const api = useContext(Fields);
+  const id = fieldId(path);
+  const error = api.error(path);
+  return (
+    <div id={id} tabIndex={-1} class={error ? 'wz-field--error wz-list-error' : 'wz-list-error'}>
+      {children}
+      <ErrorText id={`${id}-erreur`} message={error} />
     </div>
   );
 }

@@ -1,12 +1,10 @@
-/** L'aperçu des documents (adaptateur HTML), à côté du formulaire ou comme étape sur écran étroit. */
-import { useContext, useMemo } from 'preact/hooks';
+/** L'aperçu des documents (adaptateur HTML) : chaque pièce avec un titre focalisable, cible du bouton « Voir l'aperçu ». */
+import type { PreviewPiece } from '../../lib/wizard/pieces';
 import { documentToHtml } from '../../lib/redactions/html';
-import { previewDocuments } from '../../lib/wizard/pieces';
-import { Wizard } from './context';
 
-export function Preview({ headingLevel }: { headingLevel: 2 | 3 }) {
-  const { answers, catalog } = useContext(Wizard);
-  const pieces = useMemo(() => previewDocuments(answers, catalog), [answers, catalog]);
+export const pieceId = (draftId: string) => `wz-apercu-${draftId}`;
+
+export function Preview({ pieces, headingLevel, current }: { pieces: PreviewPiece[]; headingLevel: 2 | 3; current: string | null }) {
   const H = `h${headingLevel + 1}` as 'h3' | 'h4';
   return (
     <div class="wz-preview">
@@ -16,8 +14,11 @@ export function Preview({ headingLevel }: { headingLevel: 2 | 3 }) {
       </p>
       {pieces.length === 0 && <p>Aucune pièce pour l’instant : choisissez un levier.</p>}
       {pieces.map((p) => (
-        <section key={p.draftId} class="wz-preview__piece redaction-text">
-          <H>{p.title}</H>
+        <section key={p.draftId} id={pieceId(p.draftId)} class={`wz-preview__piece redaction-text${p.draftId === current ? ' is-current' : ''}`} aria-labelledby={`${pieceId(p.draftId)}-titre`}>
+          <H id={`${pieceId(p.draftId)}-titre`} tabIndex={-1}>
+            {p.title}
+            {p.draftId === current && <span class="wz-preview__tag"> — complétée par cette étape</span>}
+          </H>
           {p.document ? (
             <div dangerouslySetInnerHTML={{ __html: documentToHtml(p.document, { headingLevel: (headingLevel + 2) as 3 | 4 }) }} />
           ) : (
@@ -28,4 +29,3 @@ export function Preview({ headingLevel }: { headingLevel: 2 | 3 }) {
     </div>
   );
 }
-

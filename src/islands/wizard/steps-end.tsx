@@ -1,10 +1,9 @@
 /** Étapes 5 et 6 : calibrage, conditions d'exécution. */
 import { useContext } from 'preact/hooks';
-import { formatInt, formatNumber } from '../../lib/format';
+import { formatInt } from '../../lib/format';
 import { optionsOf, variableOf, type LotAnswers } from '../../lib/wizard/model';
-import { calibrationSummary, lotCalibration, lotLabel } from '../../lib/wizard/calibration';
+import { calibrationHints, calibrationSummary, lotCalibration, lotLabel } from '../../lib/wizard/calibration';
 import { clauseLots, reservedLots } from '../../lib/wizard/levers';
-import { parseNumber } from '../../lib/wizard/numbers';
 import { Checkbox, Choices, TextField } from './fields';
 import { Wizard, ficheLink } from './context';
 import { Rich } from './rich';
@@ -16,7 +15,7 @@ function LotCalibrationFields({ lot, index }: { lot: LotAnswers; index: number }
   const c = lot.calibration;
   const at = (f: string) => `lots.${index}.calibration.${f}`;
   const { result, hours: retained, overridden } = lotCalibration(answers, lot);
-  const duration = parseNumber(answers.contract.durationMonths);
+  const hints = calibrationHints(answers);
   return (
     <fieldset class="wz-fieldset wz-fieldset--card">
       <legend class="wz-legend">{lotLabel(lot)}</legend>
@@ -24,20 +23,20 @@ function LotCalibrationFields({ lot, index }: { lot: LotAnswers; index: number }
       <div class="wz-row wz-row--wrap">
         <TextField path={`lots.${index}.amount`} label={c.method === 'proprete' ? 'Chiffre d’affaires HT du lot sur sa durée (€)' : 'Montant estimé du lot (€ HT)'} inputMode="decimal" size="medium" />
         {c.method !== 'proprete' && <TextField path={`lots.${index}.labourShare`} label="Part de main-d’œuvre (%)" inputMode="decimal" size="short" />}
-        {c.method !== 'proprete' && <TextField path={at('hourlyCost')} label="Coût horaire chargé (€)" hint="Valeur proposée : 30 €." inputMode="decimal" size="short" />}
-        {c.method !== 'anru' && <TextField path={at('rate')} label="Taux d’insertion (%)" hint="Usuel : 5 à 20 %." inputMode="decimal" size="short" />}
+        {c.method !== 'proprete' && <TextField path={at('hourlyCost')} label="Coût horaire chargé (€)" hint={hints.hourlyCost} inputMode="decimal" size="short" />}
+        {c.method !== 'anru' && <TextField path={at('rate')} label="Taux d’insertion (%)" hint={hints.rate} inputMode="decimal" size="short" />}
         {c.method === 'proprete' && (
           <TextField
             path={at('months')}
             label="Durée du lot (mois)"
-            hint={duration !== null ? `Laissez vide pour la durée du marché (${formatNumber(duration)} mois).` : 'Laissez vide pour la durée du marché.'}
+            hint={hints.months}
             inputMode="numeric"
             size="short"
           />
         )}
         {c.method === 'proprete' && <TextField path={at('transferableHours')} label="Heures mensuelles du personnel à reprendre" hint="0 s’il n’y a pas de reprise." inputMode="decimal" size="short" />}
       </div>
-      {c.method === 'anru' && <Checkbox path={at('gup')} label="Marché de gestion urbaine de proximité (minimum de 10 % au lieu de 5 %)" />}
+      {c.method === 'anru' && <Checkbox path={at('gup')} label={hints.gup} />}
       <div class="wz-result">
         <p class="wz-result__title">Le calcul</p>
         {result.ok ? (
@@ -99,8 +98,9 @@ export function CalibrationStep() {
 
 const CCAP = 'ccap-condition-execution';
 
-export function ExecutionStep({ hasProfile, forgetProfile }: { hasProfile: boolean; forgetProfile: () => void }) {
-  const { answers, catalog, base } = useContext(Wizard);
+export function ExecutionStep() {
+  const { answers, catalog, base, session, act } = useContext(Wizard);
+  const hasProfile = session.hasProfile;
   const v = (name: string) => variableOf(catalog, CCAP, name);
   const options = (name: string) => optionsOf(catalog, CCAP, name).map((o) => ({ value: o.value, label: o.label }));
   const x = answers.execution;
@@ -138,7 +138,7 @@ export function ExecutionStep({ hasProfile, forgetProfile }: { hasProfile: boole
         {hasProfile ? 'Coordonnées reprises de votre dernier brouillon. ' : ''}
         {catalog.texts.hint.profile}{' '}
         {hasProfile && (
-          <button type="button" class="wz-button wz-button--link" onClick={forgetProfile}>
+          <button type="button" class="wz-button wz-button--link" onClick={() => act({ type: 'forget-profile' })}>
             Oublier les coordonnées mémorisées
           </button>
         )}

@@ -1,38 +1,29 @@
 /** Étapes 7 à 10 : critère d'attribution, note de dérogation, relecture avec le téléchargement. */
 import { useContext } from 'preact/hooks';
-import { formatNumber } from '../../lib/format';
-import { addSubCriterion, fieldId, optionsOf, removeSubCriterion, variableOf } from '../../lib/wizard/model';
-import { parseNumber } from '../../lib/wizard/numbers';
+import { formatPercent } from '../../lib/format';
+import { MAX_SUB_CRITERIA, optionsOf, variableOf } from '../../lib/wizard/model';
 import { plannedDocuments } from '../../lib/wizard/pieces';
 import { reviewGroups } from '../../lib/wizard/summary';
 import { docxFileName } from '../../lib/wizard/filename';
-import { Choices, Fields, TextField } from './fields';
-import { Wizard, type DownloadState } from './context';
+import { subCriteriaTotal } from '../../lib/wizard/steps';
+import { Choices, ListError, TextField } from './fields';
+import { Wizard } from './context';
 import { Rich } from './rich';
 
 export function CriterionStep() {
-  const { answers, catalog, update, announce } = useContext(Wizard);
-  const api = useContext(Fields);
+  const { answers, catalog, act } = useContext(Wizard);
   const k = answers.criterion;
   const variable = (name: string) => variableOf(catalog, 'rc-critere-insertion', name);
-  const weights = k.subCriteria.map((s) => parseNumber(s.weight));
-  const sum = weights.every((w) => w !== null) ? (weights as number[]).reduce((a, b) => a + b, 0) : null;
-  const listError = api.error('criterion.subCriteria');
+  const sum = subCriteriaTotal(answers);
   return (
     <>
       <p class="wz-intro">{catalog.texts.intro.critere}</p>
       <TextField path="criterion.weight" label="Pondération du critère (% de la note globale)" hint={variable('ponderation').help} inputMode="decimal" size="short" />
       <TextField path="criterion.support" label={variable('prestations_support').label} hint={variable('prestations_support').help} />
-      <div id={fieldId('criterion.subCriteria')} tabIndex={-1} class={listError ? 'wz-field--error' : undefined}>
+      <ListError path="criterion.subCriteria">
         <h3>Sous-critères</h3>
         <p class="wz-hint">{catalog.texts.hint.subCriteria}</p>
-        {listError && (
-          <p class="wz-error" id={`${fieldId('criterion.subCriteria')}-erreur`}>
-            <span class="sr-only">Erreur : </span>
-            {listError}
-          </p>
-        )}
-      </div>
+      </ListError>
       <ol class="wz-lots">
         {k.subCriteria.map((s, i) => (
           <li key={s.key} class="wz-lot">
@@ -44,15 +35,7 @@ export function CriterionStep() {
               </div>
               <TextField path={`criterion.subCriteria.${i}.expected`} label="Ce que le candidat décrit" />
               {k.subCriteria.length > 1 && (
-                <button
-                  type="button"
-                  class="wz-button wz-button--link"
-                  onClick={() => {
-                    update((a) => removeSubCriterion(a, s.key));
-                    announce(`Sous-critère ${i + 1} retiré.`);
-                    setTimeout(() => document.getElementById('wz-add-sub')?.focus(), 0);
-                  }}
-                >
+                <button type="button" class="wz-button wz-button--link" onClick={() => act({ type: 'remove-sub-criterion', key: s.key })}>
                   Retirer le sous-critère {i + 1}
                 </button>
               )}
@@ -61,20 +44,10 @@ export function CriterionStep() {
         ))}
       </ol>
       <p class="wz-total" aria-live="polite">
-        Total des parts : <strong>{sum === null ? '—' : `${formatNumber(sum)}\u00a0%`}</strong>
+        Total des parts : <strong>{sum === null ? '—' : formatPercent(sum)}</strong>
       </p>
-      {k.subCriteria.length < 20 && (
-        <button
-          type="button"
-          id="wz-add-sub"
-          class="wz-button wz-button--secondary"
-          onClick={() => {
-            const index = k.subCriteria.length;
-            update(addSubCriterion);
-            announce(`Sous-critère ${index + 1} ajouté.`);
-            setTimeout(() => document.getElementById(fieldId(`criterion.subCriteria.${index}.title`))?.focus(), 0);
-          }}
-        >
+      {k.subCriteria.length < MAX_SUB_CRITERIA && (
+        <button type="button" id="wz-add-sub" class="wz-button wz-button--secondary" onClick={() => act({ type: 'add-sub-criterion' })}>
           Ajouter un sous-critère
         </button>
       )}
@@ -111,14 +84,10 @@ export function DerogationStep() {
   );
 }
 
-interface ReviewProps {
-  download: DownloadState;
-  onDownload: () => void;
-}
-
-export function ReviewStep({ download, onDownload }: ReviewProps) {
-  const { answers, catalog, layout, stepHref, goTo } = useContext(Wizard);
-  const groups = reviewGroups(answers, catalog, layout);
+export function ReviewStep({ onDownload }: { onDownload: () => void }) {
+  const { answers, catalog, stepHref, act, session } = useContext(Wizard);
+  const download = session.download;
+  const groups = reviewGroups(answers, catalog);
   const titles = plannedDocuments(answers, catalog).map((d) => d.title);
   // Le nom qu'aura le fichier téléchargé aujourd'hui.
   const fileName = docxFileName(answers.contract.subject, new Date());
@@ -133,7 +102,7 @@ export function ReviewStep({ download, onDownload }: ReviewProps) {
               href={stepHref(g.step)}
               onClick={(e) => {
                 e.preventDefault();
-                goTo(g.step);
+                act({ type: 'go-to', step: g.step });
               }}
             >
               Modifier<span class="sr-only"> : {g.title}</span>
@@ -151,7 +120,7 @@ export function ReviewStep({ download, onDownload }: ReviewProps) {
       ))}
       <section class="wz-download" aria-labelledby="wz-download-title">
         <h3 id="wz-download-title">Le document Word</h3>
-        <p>Il réunit {titles.length > 1 ? `${titles.length} pièces, chacune sur sa page` : 'une pièce'}, avec leur provenance en pied de page :</p>
+        <p>{titles.length > 1 ? `Il réunit ${titles.length} pièces, chacune sur sa page, avec leur provenance en pied de page :` : 'Il contient une pièce, avec sa provenance en pied de page :'}</p>
         <ol>
           {titles.map((t) => (
             <li key={t}>{t}</li>

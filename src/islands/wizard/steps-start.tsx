@@ -1,8 +1,8 @@
 /** Étapes 1 à 4 : le marché, les lots, l'obligation, les leviers. */
 import { useContext } from 'preact/hooks';
-import { MAX_LOTS, addLot, fieldId, removeLot } from '../../lib/wizard/model';
+import { MAX_LOTS } from '../../lib/wizard/model';
 import { LEVERS, leverNotices, obligationOf } from '../../lib/wizard/levers';
-import { Checkbox, Choices, TextField, Fields } from './fields';
+import { Checkbox, Choices, ListError, TextField } from './fields';
 import { Wizard, ficheLink, siteHref } from './context';
 import { Rich } from './rich';
 
@@ -41,24 +41,14 @@ export function ContractStep() {
 }
 
 export function LotsStep() {
-  const { answers, catalog, update, announce } = useContext(Wizard);
-  const api = useContext(Fields);
-  const error = api.error('lots');
-  const focusLater = (id: string) => setTimeout(() => document.getElementById(id)?.focus(), 0);
+  const { answers, catalog, act } = useContext(Wizard);
   return (
     <>
       <p class="wz-intro">{catalog.texts.intro.lots}</p>
       <p id="wz-lots-aide-part" class="wz-hint">
         {catalog.texts.hint.labourShare}
       </p>
-      <div id={fieldId('lots')} tabIndex={-1} class={error ? 'wz-field--error wz-lots-error' : undefined}>
-        {error && (
-          <p id={`${fieldId('lots')}-erreur`} class="wz-error">
-            <span class="sr-only">Erreur : </span>
-            {error}
-          </p>
-        )}
-      </div>
+      <ListError path="lots" />
       <ol class="wz-lots">
         {answers.lots.map((lot, i) => (
           <li key={lot.key} class="wz-lot">
@@ -73,15 +63,7 @@ export function LotsStep() {
                 <TextField path={`lots.${i}.labourShare`} label="Part de main-d’œuvre (en %)" sharedHint="wz-lots-aide-part" inputMode="decimal" size="short" />
               </div>
               {answers.lots.length > 1 && (
-                <button
-                  type="button"
-                  class="wz-button wz-button--link"
-                  onClick={() => {
-                    update((a) => removeLot(a, lot.key));
-                    announce(`Lot ${lot.number.trim() || i + 1} retiré.`);
-                    focusLater('wz-add-lot');
-                  }}
-                >
+                <button type="button" class="wz-button wz-button--link" onClick={() => act({ type: 'remove-lot', key: lot.key })}>
                   Retirer le lot {lot.number.trim() || i + 1}
                 </button>
               )}
@@ -90,17 +72,7 @@ export function LotsStep() {
         ))}
       </ol>
       {answers.lots.length < MAX_LOTS && (
-        <button
-          type="button"
-          id="wz-add-lot"
-          class="wz-button wz-button--secondary"
-          onClick={() => {
-            const index = answers.lots.length;
-            update(addLot);
-            announce(`Lot ${index + 1} ajouté.`);
-            focusLater(fieldId(`lots.${index}.name`));
-          }}
-        >
+        <button type="button" id="wz-add-lot" class="wz-button wz-button--secondary" onClick={() => act({ type: 'add-lot' })}>
           Ajouter un lot
         </button>
       )}

@@ -3,11 +3,11 @@
  * qui porte seul les formules), et le résultat devient une note de calibrage (document intermédiaire).
  * Un volume fixé à la main remplace le calcul, avec son motif, et la note garde les deux.
  */
-import { calibrate, type CalibrationInput, type CalibrationResult } from '../calibrate';
+import { ANRU_RATE, USUAL_RATE, calibrate, type CalibrationInput, type CalibrationResult } from '../calibrate';
 import type { Block, RenderedDocument, Run } from '../redactions/document';
 import { formatEuros, formatInt } from '../format';
 import { singleLine } from '../redactions/text';
-import type { Answers, LotAnswers } from './model';
+import { CALIBRATION_SUGGESTIONS, type Answers, type LotAnswers } from './model';
 import { clauseLots, reservedLots } from './levers';
 import { parseNumber } from './numbers';
 
@@ -169,4 +169,15 @@ export function calibrationNote(answers: Answers): RenderedDocument | null {
     });
   }
   return { draftId: 'note-calibrage', title: CALIBRATION_NOTE_TITLE, fiche: 'C3', references: ['ccag-2021', ...(lots.some((l) => l.lot.calibration.method === 'anru') ? ['anru-charte-insertion'] : [])], blocks };
+}
+
+/** Les aides chiffrées des champs de calibrage, tirées des valeurs du calcul (jamais réécrites dans l'îlot). */
+export function calibrationHints(answers: Answers) {
+  const duration = parseNumber(answers.contract.durationMonths);
+  return {
+    hourlyCost: `Valeur proposée\u00a0: ${formatEuros(Number(CALIBRATION_SUGGESTIONS.hourlyCost))}.`,
+    rate: `Usuel\u00a0: ${formatInt(USUAL_RATE.min)} à ${formatInt(USUAL_RATE.max)}\u00a0%.`,
+    gup: `Marché de gestion urbaine de proximité (minimum de ${formatInt(ANRU_RATE.gup)}\u00a0% au lieu de ${formatInt(ANRU_RATE.standard)}\u00a0%)`,
+    months: duration !== null ? `Laissez vide pour la durée du marché (${formatInt(duration)} mois).` : 'Laissez vide pour la durée du marché.',
+  };
 }

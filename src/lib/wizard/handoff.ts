@@ -11,10 +11,18 @@ export interface CalculatorValues {
 }
 
 const PARAMS = { amount: 'montant', labourShare: 'part', hourlyCost: 'cout', rate: 'taux' } as const;
+const FROM = 'depuis';
+
+/** L'adresse sans les paramètres du calculateur : une fois lus, ils ne doivent pas resservir au rechargement. */
+export function withoutHandoff(url: URL): URL {
+  const copy = new URL(url.href);
+  for (const name of [FROM, ...Object.values(PARAMS)]) copy.searchParams.delete(name);
+  return copy;
+}
 
 /** Le lien vers l'assistant (`base` : la base du site, « / » ou « /recueil/ »). */
 export function wizardLink(base: string, values: CalculatorValues): string {
-  const params = new URLSearchParams({ depuis: 'c3' });
+  const params = new URLSearchParams({ [FROM]: 'c3' });
   for (const [key, name] of Object.entries(PARAMS)) {
     const v = values[key as keyof CalculatorValues].trim();
     if (v) params.set(name, v.slice(0, 40));
@@ -25,7 +33,7 @@ export function wizardLink(base: string, values: CalculatorValues): string {
 /** Les valeurs transmises par le calculateur, ou `null` si l'adresse n'en porte pas. */
 export function readHandoff(search: string): CalculatorValues | null {
   const params = new URLSearchParams(search);
-  if (params.get('depuis') !== 'c3') return null;
+  if (params.get(FROM) !== 'c3') return null;
   const get = (name: string) => (params.get(name) ?? '').slice(0, 40);
   return { amount: get(PARAMS.amount), labourShare: get(PARAMS.labourShare), hourlyCost: get(PARAMS.hourlyCost), rate: get(PARAMS.rate) };
 }

@@ -302,6 +302,7 @@ const nextKey = (prefix: string, keys: string[]) =>
   `${prefix}${Math.max(0, ...keys.map((k) => Number(k.slice(prefix.length)) || 0)) + 1}`;
 
 export const MAX_LOTS = 50;
+export const MAX_SUB_CRITERIA = 20;
 
 export function addLot(answers: Answers): Answers {
   if (answers.lots.length >= MAX_LOTS) return answers;
@@ -322,6 +323,7 @@ export function removeLot(answers: Answers, key: string): Answers {
 
 export function addSubCriterion(answers: Answers): Answers {
   const list = answers.criterion.subCriteria;
+  if (list.length >= MAX_SUB_CRITERIA) return answers;
   const item: SubCriterionAnswers = { key: nextKey('c', list.map((s) => s.key)), title: '', weight: '', expected: '' };
   return { ...answers, criterion: { ...answers.criterion, subCriteria: [...list, item] } };
 }

@@ -11,26 +11,24 @@ import { clauseLots, needsDerogation, obligationOf, reservedLots } from './lever
 import { calibrationFieldPath, lotCalibration } from './calibration';
 import { checkNumber, isBlank, parseNumber, RULES, type NumberRule } from './numbers';
 
+/** Les étapes, toujours dans cet ordre ; `short` nomme l'étape dans la liste de progression. */
 export const STEPS = [
-  { id: 'contrat', title: 'Le marché' },
-  { id: 'lots', title: 'Les lots' },
-  { id: 'obligation', title: 'La clause est-elle obligatoire ?' },
-  { id: 'leviers', title: 'Les leviers juridiques' },
-  { id: 'calibrage', title: 'Le volume d’heures de chaque lot' },
-  { id: 'execution', title: 'Les conditions d’exécution' },
-  { id: 'critere', title: 'Le critère d’attribution' },
-  { id: 'derogation', title: 'La note motivant l’exception' },
-  { id: 'apercu', title: 'Aperçu des documents' },
-  { id: 'recapitulatif', title: 'Relire et télécharger' },
+  { id: 'contrat', title: 'Le marché', short: 'Le marché' },
+  { id: 'lots', title: 'Les lots', short: 'Les lots' },
+  { id: 'obligation', title: 'La clause est-elle obligatoire ?', short: 'L’obligation' },
+  { id: 'leviers', title: 'Les leviers juridiques', short: 'Les leviers' },
+  { id: 'calibrage', title: 'Le volume d’heures de chaque lot', short: 'Les heures' },
+  { id: 'execution', title: 'Les conditions d’exécution', short: 'L’exécution' },
+  { id: 'critere', title: 'Le critère d’attribution', short: 'Le critère' },
+  { id: 'derogation', title: 'La note motivant l’exception', short: 'La note d’exception' },
+  { id: 'recapitulatif', title: 'Relire et télécharger', short: 'Relire et télécharger' },
 ] as const;
 
 export type StepId = (typeof STEPS)[number]['id'];
 export const STEP_IDS = STEPS.map((s) => s.id) as StepId[];
 export const isStepId = (x: unknown): x is StepId => typeof x === 'string' && (STEP_IDS as string[]).includes(x);
 export const stepTitle = (id: StepId) => STEPS.find((s) => s.id === id)!.title;
-
-/** Large : l'aperçu est à côté du formulaire ; étroit : il devient une étape. */
-export type Layout = 'wide' | 'narrow';
+export const stepShortTitle = (id: StepId) => STEPS.find((s) => s.id === id)!.short;
 
 export interface FieldError {
   /** Chemin du champ dans les réponses (« lots.0.amount ») ; voir `fieldId` pour l'identifiant HTML. */
@@ -43,7 +41,7 @@ export const MIN_MODALITIES = 2;
 const TEXT_MAX = 2000;
 
 /** Les étapes du parcours pour ces réponses, dans l'ordre. */
-export function visibleSteps(answers: Answers, layout: Layout = 'wide'): StepId[] {
+export function visibleSteps(answers: Answers): StepId[] {
   const clause = clauseLots(answers).length > 0;
   return STEP_IDS.filter((id) => {
     switch (id) {
@@ -54,8 +52,6 @@ export function visibleSteps(answers: Answers, layout: Layout = 'wide'): StepId[
         return answers.levers.criterion;
       case 'derogation':
         return needsDerogation(answers);
-      case 'apercu':
-        return layout === 'narrow';
       default:
         return true;
     }
@@ -222,14 +218,20 @@ function criterion(answers: Answers, e: Errors) {
     e.number(`criterion.subCriteria.${i}.weight`, s.weight, { subject: `La part du sous-critère ${i + 1}`, feminine: true, min: 0, minExclusive: true, max: 100, unit: '%', example: '« 25 »' });
     e.text(`criterion.subCriteria.${i}.expected`, s.expected, `Indiquez ce que le candidat doit décrire pour le sous-critère ${i + 1}.`, 500);
   });
-  const weights = k.subCriteria.map((s) => parseNumber(s.weight));
-  if (weights.length > 0 && weights.every((w): w is number => w !== null && w > 0 && w <= 100)) {
-    const sum = weights.reduce((a, b) => a + b, 0);
+  const sum = subCriteriaTotal(answers);
+  if (sum !== null) {
     if (Math.abs(sum - 100) > 0.01) {
       e.add('criterion.subCriteria', `Les parts des sous-critères font ${sum.toLocaleString('fr-FR')} % au total : elles doivent faire 100 %.`);
     }
   }
   if (!isBlank(k.maxPages)) e.number('criterion.maxPages', k.maxPages, { subject: 'Le nombre maximal de pages', min: 1, max: 50, integer: true, example: '« 4 »' });
+}
+
+/** La somme des parts des sous-critères, quand toutes sont lisibles et comprises entre 0 et 100 ; sinon `null`. */
+export function subCriteriaTotal(answers: Answers): number | null {
+  const weights = answers.criterion.subCriteria.map((s) => parseNumber(s.weight));
+  if (weights.length === 0 || !weights.every((w): w is number => w !== null && w > 0 && w <= 100)) return null;
+  return weights.reduce((a, b) => a + b, 0);
 }
 
 function derogation(answers: Answers, e: Errors) {
@@ -280,33 +282,33 @@ export function validateStep(answers: Answers, step: StepId): FieldError[] {
 export const canContinue = (answers: Answers, step: StepId) => validateStep(answers, step).length === 0;
 
 /** La première étape visible invalide avant `before` (toutes si absent), ou `null`. */
-export function firstInvalidStep(answers: Answers, layout: Layout = 'wide', before?: StepId): StepId | null {
-  const steps = visibleSteps(answers, layout);
+export function firstInvalidStep(answers: Answers, before?: StepId): StepId | null {
+  const steps = visibleSteps(answers);
   const end = before ? steps.indexOf(before) : steps.length;
   for (const step of steps.slice(0, end < 0 ? steps.length : end)) if (!canContinue(answers, step)) return step;
   return null;
 }
 
 /** L'étape où aller quand on demande `target` : elle-même, sinon la première étape précédente invalide. */
-export function guardStep(answers: Answers, target: StepId, layout: Layout = 'wide'): StepId {
-  const steps = visibleSteps(answers, layout);
+export function guardStep(answers: Answers, target: StepId): StepId {
+  const steps = visibleSteps(answers);
   let wanted = target;
   if (!steps.includes(wanted)) {
     // Étape masquée par les réponses : la dernière étape visible qui la précède.
     const order = STEP_IDS.indexOf(target);
     wanted = [...steps].reverse().find((s) => STEP_IDS.indexOf(s) < order) ?? steps[0]!;
   }
-  return firstInvalidStep(answers, layout, wanted) ?? wanted;
+  return firstInvalidStep(answers, wanted) ?? wanted;
 }
 
 /** L'étape suivante et la précédente dans le parcours visible. */
-export function nextStep(answers: Answers, step: StepId, layout: Layout = 'wide'): StepId | null {
-  const steps = visibleSteps(answers, layout);
+export function nextStep(answers: Answers, step: StepId): StepId | null {
+  const steps = visibleSteps(answers);
   const i = steps.indexOf(step);
   return i >= 0 && i < steps.length - 1 ? steps[i + 1]! : null;
 }
-export function previousStep(answers: Answers, step: StepId, layout: Layout = 'wide'): StepId | null {
-  const steps = visibleSteps(answers, layout);
+export function previousStep(answers: Answers, step: StepId): StepId | null {
+  const steps = visibleSteps(answers);
   const i = steps.indexOf(step);
   return i > 0 ? steps[i - 1]! : null;
 }

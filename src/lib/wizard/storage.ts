@@ -5,7 +5,8 @@
  *   { "format": "recueil-assistant", "version": 2, "savedAt": "2026-11-22T14:32:00.000Z",
  *     "step": "calibrage", "answers": { …réponses, voir model.ts… } }
  * Cycle de vie : écrit à chaque changement de réponse (après la première saisie), relu à l'ouverture de la
- * page, effacé quand l'utilisateur recommence. Le profil du facilitateur est gardé à part
+ * page. Quand il est remplacé (import, calcul de la fiche C3, nouveau brouillon), l'ancien est copié sous la clé
+ * `recueil-assistant:remplace`, pour « Annuler » et le téléchargement. Le profil du facilitateur est gardé à part
  * (clé `recueil-assistant:facilitateur`, `{ "version": 1, "facilitator": {…} }`) pour préremplir le brouillon suivant.
  *
  * Relecture : le texte est analysé, puis chaque champ est vérifié (type, valeurs permises, longueurs).
@@ -22,6 +23,7 @@ import {
   CONTRACT_KINDS,
   DEROGATION_GROUNDS,
   MAX_LOTS,
+  MAX_SUB_CRITERIA,
   RESERVATIONS,
   newAnswers,
   newCalibration,
@@ -34,6 +36,8 @@ export const FORMAT = 'recueil-assistant';
 export const DRAFT_KEY = 'recueil-assistant:brouillon';
 export const BACKUP_KEY = 'recueil-assistant:copie';
 export const PROFILE_KEY = 'recueil-assistant:facilitateur';
+/** Le brouillon remplacé par un import, un calcul de la fiche C3 ou un nouveau brouillon (même forme que DRAFT_KEY). */
+export const REPLACED_KEY = 'recueil-assistant:remplace';
 /** Au-delà, un brouillon est tenu pour abîmé (un brouillon réel pèse quelques dizaines de kilo-octets). */
 const MAX_PAYLOAD = 2_000_000;
 const MAX_TEXT = 20_000;
@@ -54,7 +58,7 @@ const ENUMS: Record<string, readonly string[]> = {
   'lots.calibration.method': CALIBRATION_METHODS,
   'derogation.ground': ['', ...DEROGATION_GROUNDS],
 };
-const LIST_MAX: Record<string, number> = { lots: MAX_LOTS, 'criterion.subCriteria': 20 };
+const LIST_MAX: Record<string, number> = { lots: MAX_LOTS, 'criterion.subCriteria': MAX_SUB_CRITERIA };
 
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 

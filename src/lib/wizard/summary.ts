@@ -7,7 +7,7 @@ import { optionsOf, type Answers, type WizardCatalog } from './model';
 import { LEVERS, obligationOf, reservedLots } from './levers';
 import { METHOD_SHORT, calibrationSummary, lotLabel } from './calibration';
 import { parseNumber } from './numbers';
-import { visibleSteps, stepTitle, type Layout, type StepId } from './steps';
+import { visibleSteps, stepTitle, type StepId } from './steps';
 
 export interface ReviewItem {
   label: string;
@@ -39,10 +39,10 @@ function labels(catalog: WizardCatalog, draftId: string, variable: string, value
   return chosen.length ? joinFr(chosen.map((l, i) => (i ? l.charAt(0).toLowerCase() + l.slice(1) : l))) : 'aucun choix';
 }
 
-export function reviewGroups(answers: Answers, catalog: WizardCatalog, layout: Layout = 'wide'): ReviewGroup[] {
+export function reviewGroups(answers: Answers, catalog: WizardCatalog): ReviewGroup[] {
   const c = answers.contract;
   const groups: ReviewGroup[] = [];
-  const steps = visibleSteps(answers, layout);
+  const steps = visibleSteps(answers);
   const add = (step: StepId, items: ReviewItem[]) => {
     if (steps.includes(step)) groups.push({ step, title: stepTitle(step), items });
   };

@@ -1,0 +1,91 @@
+/**
+ * Le lien entre la session pure (src/lib/wizard/session.ts) et le navigateur : lecture de l'adresse et du
+ * stockage au démarrage, exécution des effets (historique, stockage), enregistrement automatique, focus.
+ * Aucune règle ici : chaque décision est prise par `reduce`.
+ */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { readHandoff, withoutHandoff } from '../../lib/wizard/handoff';
+import type { WizardCatalog } from '../../lib/wizard/model';
+import { draftToSave, initialSession, reduce, type Action, type Context, type Effect, type Session } from '../../lib/wizard/session';
+import { DRAFT_KEY, PROFILE_KEY, readDraft, readProfile, safeStore } from '../../lib/wizard/storage';
+import type { StepId } from '../../lib/wizard/steps';
+
+function stepUrl(step: StepId | null): string {
+  const url = withoutHandoff(new URL(window.location.href));
+  if (step) url.searchParams.set('etape', step);
+  else url.searchParams.delete('etape');
+  return url.pathname + url.search;
+}
+
+/** Met le focus sur un élément (le premier contrôle d'un champ groupé) et le montre. */
+function focusElement(id: string) {
+  const el = document.getElementById(id);
+  if (!el) return;
+  const target = el.matches('input, textarea, select, button, [tabindex]') ? el : (el.querySelector<HTMLElement>('input, textarea, select') ?? el);
+  target.focus();
+  // Un champ : le montrer avec son libellé et son message ; un titre ou le récapitulatif : le focus suffit.
+  const field = el.closest('.wz-field, .wz-fieldset, .wz-choice');
+  if (field) field.scrollIntoView({ block: 'center' });
+}
+
+export function useSession(catalog: WizardCatalog) {
+  const store = useMemo(() => safeStore(() => (typeof window === 'undefined' ? null : window.localStorage)), []);
+  const context = (): Context => ({ catalog, now: new Date(), profile: readProfile(store.read(PROFILE_KEY)) });
+  const [session, setSession] = useState<Session>(() => initialSession({ catalog, now: new Date() }));
+  const current = useRef(session);
+
+  function run(effect: Effect) {
+    switch (effect.type) {
+      case 'history':
+        if (effect.mode === 'push') history.pushState({ etape: effect.step }, '', stepUrl(effect.step));
+        else history.replaceState({ etape: effect.step }, '', stepUrl(effect.step));
+        break;
+      case 'store':
+        store.write(effect.key, effect.value);
+        break;
+      case 'unstore':
+        store.remove(effect.key);
+        break;
+    }
+  }
+
+  function dispatch(action: Action) {
+    const { session: next, effects } = reduce(current.current, action, context());
+    current.current = next;
+    setSession(next);
+    effects.forEach(run);
+  }
+
+  // Démarrage, une fois hydraté : brouillon enregistré, étape de l'adresse, calcul venu de la fiche C3.
+  useEffect(() => {
+    const url = new URL(window.location.href);
+    dispatch({
+      type: 'start',
+      stored: readDraft(store.read(DRAFT_KEY)),
+      urlStep: url.searchParams.get('etape'),
+      handoff: readHandoff(url.search),
+      profile: readProfile(store.read(PROFILE_KEY)),
+      today: new Date(),
+    });
+    const onPop = () => dispatch({ type: 'history', step: new URL(window.location.href).searchParams.get('etape') });
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, []);
+
+  // Enregistrement automatique dans le navigateur.
+  const [saved, setSaved] = useState<{ at: Date | null; failed: boolean }>({ at: null, failed: false });
+  useEffect(() => {
+    const now = new Date();
+    const text = draftToSave(session, now);
+    if (text === null) return;
+    const ok = store.write(DRAFT_KEY, text);
+    setSaved(ok ? { at: now, failed: false } : { at: null, failed: true });
+  }, [session.answers, session.step, session.dirty, session.screen.kind]);
+
+  // Focus demandé par la session, après le rendu.
+  useEffect(() => {
+    if (session.focus) focusElement(session.focus.id);
+  }, [session.focus?.n]);
+
+  return { session, dispatch, saved };
+}
