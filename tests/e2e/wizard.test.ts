@@ -4,10 +4,24 @@
  * saisies invalides, texte hostile, axe à chaque étape, calculateur de la fiche C3.
  */
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { readFile } from 'node:fs/promises';
-import { launchBrowser, openPage, runAxe, type PageWatch } from '../support/browser';
-import { docxToText } from '../support/libreoffice';
+import type { BrowserContext } from 'playwright-core';
+import { launchBrowser, openPage } from '../support/browser';
+import {
+  CONTINUE,
+  check,
+  choose,
+  contract as fillContract,
+  downloadDocx,
+  freshWizard as openFreshWizard,
+  heading,
+  hydrated,
+  lots,
+  next,
+  noAxeViolation,
+  stepParam,
+  tabTo,
+  type,
+} from '../support/wizard-driver';
 
 const site = inject('siteUrl');
 const WIZARD = `${site}assistant/`;
@@ -18,144 +32,9 @@ let close: () => Promise<void>;
 beforeAll(async () => ({ browser: context, close } = await launchBrowser()));
 afterAll(() => close?.());
 
-// --- Clavier seul ---------------------------------------------------------------------------------
+const freshWizard = (profile?: Record<string, string>) => openFreshWizard(context, site, profile);
+const contract = fillContract;
 
-/**
- * Tabulation (ou tabulation arrière, si l'élément précède le focus) jusqu'à l'élément qui correspond au sélecteur ;
- * échoue s'il n'est pas atteignable au clavier.
- */
-async function tabTo(page: Page, selector: string) {
-  for (let i = 0; i < 250; i++) {
-    const where = await page.evaluate((sel) => {
-      const a = document.activeElement;
-      if (a?.matches(sel)) return 'here';
-      const t = document.querySelector(sel);
-      if (!t) return 'missing';
-      if (!a || a === document.body) return 'Tab';
-      return a.compareDocumentPosition(t) & Node.DOCUMENT_POSITION_PRECEDING ? 'Shift+Tab' : 'Tab';
-    }, selector);
-    if (where === 'here') return;
-    if (where === 'missing') await page.waitForTimeout(50);
-    else await page.keyboard.press(where);
-  }
-  throw new Error(`Élément inaccessible au clavier : ${selector}`);
-}
-const tabToId = (page: Page, id: string) => tabTo(page, `#${CSS_escape(id)}`);
-const CSS_escape = (id: string) => id.replace(/([^\w-])/g, '\\$1');
-const CONTINUE = '.wz-nav button[type="submit"]';
-
-/** Saisit un texte au clavier dans le champ (wz-<chemin>), en remplaçant le contenu. */
-async function type(page: Page, path: string, text: string) {
-  const id = `wz-${path.replace(/\./g, '-')}`;
-  await tabToId(page, id);
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Backspace');
-  if (text) await page.keyboard.type(text);
-}
-
-/** Une date AAAA-MM-JJ dans un champ date, quel que soit l'ordre jour/mois de Chromium. */
-async function typeDate(page: Page, path: string, iso: string) {
-  const id = `wz-${path.replace(/\./g, '-')}`;
-  const [y, m, d] = iso.split('-') as [string, string, string];
-  for (const order of [`${d}${m}${y}`, `${m}${d}${y}`]) {
-    await tabToId(page, id);
-    await page.keyboard.type(order);
-    if ((await page.inputValue(`#${id}`)) === iso) return;
-    // Revenir au premier segment du champ : sortir par l'arrière, puis y rentrer.
-    while ((await page.evaluate(() => document.activeElement?.id)) === id) await page.keyboard.press('Shift+Tab');
-  }
-  throw new Error(`Date non saisie : ${iso}`);
-}
-
-/** Coche le bouton radio `value` du groupe `path` : tabulation dans le groupe, puis flèches. */
-async function choose(page: Page, path: string, value: string) {
-  const group = `wz-${path.replace(/\./g, '-')}`;
-  await tabTo(page, `input[name="${group}"]`);
-  for (let i = 0; i < 12; i++) {
-    if ((await page.evaluate(() => document.activeElement?.id)) === `${group}-${value}`) {
-      await page.keyboard.press('Space');
-      expect(await page.isChecked(`#${group}-${value}`)).toBe(true);
-      return;
-    }
-    await page.keyboard.press('ArrowDown');
-  }
-  throw new Error(`Option introuvable : ${group}-${value}`);
-}
-
-/** Met une case à cocher dans l'état voulu, à la barre d'espace. */
-async function check(page: Page, id: string, on = true) {
-  await tabToId(page, id);
-  if ((await page.isChecked(`#${id}`)) !== on) await page.keyboard.press('Space');
-  expect(await page.isChecked(`#${id}`)).toBe(on);
-}
-
-const heading = (page: Page) => page.locator('#wz-step-title').innerText();
-const stepParam = (page: Page) => new URL(page.url()).searchParams.get('etape');
-
-/** « Continuer » au clavier ; vérifie l'étape atteinte et que le focus est sur son titre. */
-async function next(page: Page, expected: string) {
-  await tabTo(page, CONTINUE);
-  await page.keyboard.press('Enter');
-  await page.waitForFunction((s) => new URL(location.href).searchParams.get('etape') === s, expected);
-  await page.waitForFunction(() => document.activeElement?.id === 'wz-step-title');
-}
-
-async function noAxeViolation(page: Page, where: string) {
-  const violations = await runAxe(page);
-  expect(violations, where).toEqual([]);
-}
-
-/** Télécharge le document Word au clavier et renvoie son texte lu par LibreOffice. */
-async function downloadDocx(page: Page): Promise<{ name: string; text: string }> {
-  await tabTo(page, '.wz-download button');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
-  const path = await download.path();
-  const text = await docxToText(new Uint8Array(await readFile(path)), 'assistant');
-  return { name: download.suggestedFilename(), text };
-}
-
-const hydrated = (page: Page) => page.waitForSelector('astro-island:not([ssr])');
-
-/** Une page de l'assistant sans brouillon enregistré ; `profile` simule le profil mémorisé par un brouillon précédent. */
-async function freshWizard(profile?: Record<string, string>): Promise<PageWatch> {
-  const watch = await openPage(context);
-  await watch.page.goto(WIZARD);
-  await hydrated(watch.page);
-  await watch.page.evaluate((p) => {
-    localStorage.clear();
-    if (p) localStorage.setItem('recueil-assistant:facilitateur', JSON.stringify({ version: 1, facilitator: p }));
-  }, profile);
-  await watch.page.goto(WIZARD);
-  await hydrated(watch.page);
-  watch.page.on('dialog', (d) => {
-    throw new Error(`Boîte de dialogue inattendue : ${d.message()}`);
-  });
-  return watch;
-}
-
-async function contract(page: Page, c: { subject: string; buyer: string; kind: string; buyerType: string; amount: string; months: string; launch: string }) {
-  await type(page, 'contract.subject', c.subject);
-  await type(page, 'contract.buyerName', c.buyer);
-  await choose(page, 'contract.kind', c.kind);
-  await choose(page, 'contract.buyer', c.buyerType);
-  await type(page, 'contract.amount', c.amount);
-  await type(page, 'contract.durationMonths', c.months);
-  await typeDate(page, 'contract.launchDate', c.launch);
-}
-
-async function lots(page: Page, list: [string, string, string][]) {
-  for (const [i, [name, amount, share]] of list.entries()) {
-    if (i > 0) {
-      await tabTo(page, '#wz-add-lot');
-      await page.keyboard.press('Enter');
-      // Le focus va à l'intitulé du nouveau lot.
-      await page.waitForFunction((id) => document.activeElement?.id === id, `wz-lots-${i}-name`);
-    }
-    await type(page, `lots.${i}.name`, name);
-    await type(page, `lots.${i}.amount`, amount);
-    await type(page, `lots.${i}.labourShare`, share);
-  }
-}
 
 // --- Les parcours ---------------------------------------------------------------------------------
 
@@ -322,7 +201,7 @@ describe('the clause-drafting wizard, keyboard only', () => {
 });
 
 describe('behaviour users expect', () => {
-  test('invalid entries (-5, abc, 1e20, 150 %, empty) block progress with messages, a focused summary and linked fields', async () => {
+  test('invalid entries (-5, abc, 1e20, 150 %, empty) block progress on « Continuer » with messages, a focused summary and linked fields', async () => {
     const { page, consoleErrors } = await freshWizard();
     await type(page, 'contract.subject', 'la réfection de la voirie');
     await type(page, 'contract.amount', '-5');
@@ -347,19 +226,24 @@ describe('behaviour users expect', () => {
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.type('1e20');
     await page.keyboard.press('Tab');
+    // Les messages ne changent qu'au « Continuer » suivant : quitter un champ ne déplace rien.
+    await expect(page.locator('#wz-contract-amount-erreur').innerText()).resolves.toMatch(/ne peut pas être négatif/);
+    await tabTo(page, CONTINUE);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => /sans exposant/.test(document.getElementById('wz-error-summary')?.textContent ?? ''));
     await expect(page.locator('#wz-contract-amount-erreur').innerText()).resolves.toMatch(/sans exposant/);
-    // Sortie d'un champ vide obligatoire : le message apparaît sans attendre « Continuer ».
     await contract(page, { subject: 'la réfection de la voirie', buyer: 'Ville de Val-Sud', kind: 'travaux', buyerType: 'collectivite', amount: '900 000', months: '12', launch: '2026-09-01' });
     await next(page, 'lots');
     await type(page, 'lots.0.name', 'Chaussées');
     await type(page, 'lots.0.amount', '900 000');
     await type(page, 'lots.0.labourShare', '150 %');
     await page.keyboard.press('Tab');
-    await expect(page.locator('#wz-lots-0-labourShare-erreur').innerText()).resolves.toMatch(/comprise entre 0 et 100/);
+    await expect(page.locator('#wz-lots-0-labourShare-erreur').count()).resolves.toBe(0);
     await tabTo(page, CONTINUE);
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.activeElement?.id === 'wz-error-summary');
     expect(stepParam(page)).toBe('lots');
+    await expect(page.locator('#wz-lots-0-labourShare-erreur').innerText()).resolves.toMatch(/comprise entre 0 et 100/);
     // L'adresse d'une étape plus loin ne permet pas de sauter l'étape invalide.
     await page.goto(`${WIZARD}?etape=recapitulatif`);
     await page.waitForFunction(() => new URL(location.href).searchParams.get('etape') === 'lots');
@@ -409,14 +293,37 @@ describe('behaviour users expect', () => {
     await page.close();
 
     const other = await freshWizard();
+    // Un brouillon en cours : l'import demande d'abord, montre ce qui remplace quoi, et garde l'ancien.
+    await type(other.page, 'contract.subject', 'la rénovation du gymnase');
     // Le bouton « Importer » ouvre le sélecteur de fichier du système ; après un téléchargement dans le même
     // contexte, Chromium sans interface ne l'ouvre plus : le fichier est donc donné directement au champ.
     await other.page.setInputFiles('.wz-tools input[type="file"]', file);
+    await other.page.waitForFunction(() => document.activeElement?.id === 'wz-step-title');
+    const question = await other.page.locator('.wz-resume').innerText();
+    expect(question).toMatch(/Remplacer le brouillon en cours[\s\S]*la rénovation du gymnase[\s\S]*la restauration scolaire/);
+    await noAxeViolation(other.page, 'confirmation de l’import');
+    // « Annuler » : rien ne change.
+    await tabTo(other.page, '.wz-resume .wz-button--secondary');
+    await other.page.keyboard.press('Enter');
+    await expect(other.page.inputValue('#wz-contract-subject')).resolves.toBe('la rénovation du gymnase');
+    await expect(other.page.locator('.wz-tools .wz-status').innerText()).resolves.toMatch(/Import annulé/);
+    // Cette fois, on confirme.
+    await other.page.setInputFiles('.wz-tools input[type="file"]', file);
+    await tabTo(other.page, '.wz-resume .wz-button--primary');
+    await other.page.keyboard.press('Enter');
     // Le contrat est complet, mais pas le lot : l'assistant mène à la première étape à compléter.
     await other.page.waitForFunction(() => new URL(location.href).searchParams.get('etape') === 'lots');
     await expect(other.page.locator('.wz-tools .wz-status').innerText()).resolves.toMatch(/Brouillon importé/);
     await expect(other.page.locator('#wz-error-summary').innerText()).resolves.toMatch(/Indiquez l’intitulé du lot 1/);
     await expect(other.page.evaluate(() => localStorage.getItem('recueil-assistant:brouillon'))).resolves.toContain('la restauration scolaire');
+    // L'ancien brouillon est gardé : téléchargeable, et « Annuler » le rétablit.
+    await expect(other.page.evaluate(() => localStorage.getItem('recueil-assistant:remplace'))).resolves.toContain('la rénovation du gymnase');
+    const oldCopy = await other.page.locator('.wz-replaced a[download]').getAttribute('href');
+    expect(decodeURIComponent(oldCopy!)).toContain('la rénovation du gymnase');
+    await tabTo(other.page, '.wz-replaced .wz-button--secondary');
+    await other.page.keyboard.press('Enter');
+    await other.page.waitForFunction(() => new URL(location.href).searchParams.get('etape') === 'contrat');
+    await expect(other.page.inputValue('#wz-contract-subject')).resolves.toBe('la rénovation du gymnase');
     expect([...consoleErrors, ...other.consoleErrors]).toEqual([]);
     await other.page.close();
   });
@@ -439,16 +346,6 @@ describe('behaviour users expect', () => {
     await noAxeViolation(page, 'brouillon illisible');
     expect(consoleErrors).toEqual([]);
     await page.evaluate(() => localStorage.clear());
-    await page.close();
-  });
-
-  test('on a narrow screen the preview is its own step', async () => {
-    const { page, consoleErrors } = await freshWizard();
-    await page.setViewportSize({ width: 390, height: 844 });
-    await page.waitForFunction(() => /sur 8/.test(document.querySelector('.wz-step-count')?.textContent ?? ''));
-    await expect(page.locator('.wz-aside').count()).resolves.toBe(0);
-    await noAxeViolation(page, 'écran étroit');
-    expect(consoleErrors).toEqual([]);
     await page.close();
   });
 
