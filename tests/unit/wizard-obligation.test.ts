@@ -75,14 +75,14 @@ describe('obligation(contract)', () => {
     );
   });
 
-  test('the reason names the threshold, the date « 22 août 2026 » and article 35 of loi n° 2021-1104, never an unverified code article', () => {
+  test('the reason names the threshold, the date « 22 août 2026 », article L2112-2-1 and article 35 of loi n° 2021-1104', () => {
     const r = obligation(facts());
     expect(r.status).toBe('obligatoire');
     expect(r.reason).toMatch(/5\u202f404\u202f000|5\s404\s000/);
     expect(r.reason).toContain('22\u00a0août 2026');
     expect(r.reason).toContain('au plus tard');
     expect(r.reason).toMatch(/article 35 de la loi n°\u00a02021-1104/);
-    expect(JSON.stringify(r)).not.toMatch(/L2112-2-1/);
+    expect(r.reason).toMatch(/article L2112-2-1 du code de la commande publique/);
     expect(r.details.join(' ')).toMatch(/motifs/);
   });
 
@@ -116,7 +116,7 @@ describe('obligation(contract)', () => {
     expect(obligation(facts({ launchDate: '2027-12-31' })).details.join(' ')).not.toMatch(/révisés/);
   });
 
-  test('before 22 August 2026 an above-threshold contract is told it will become mandatory if launch slips', () => {
-    expect(obligation(facts({ launchDate: '2026-08-21' })).details.join(' ')).toMatch(/deviendra obligatoire/);
+  test('before 22 August 2026 an above-threshold contract is told it is mandatory if the consultation was in fact engaged on or after that date', () => {
+    expect(obligation(facts({ launchDate: '2026-08-21' })).details.join(' ')).toMatch(/à compter du 22\u00a0août 2026, la clause est obligatoire/);
   });
 });

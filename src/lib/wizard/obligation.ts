@@ -6,8 +6,9 @@
  *   du 22 août 2026 ; aucun décret avançant cette date n'a été trouvé ;
  * - l'acheteur ne peut y déroger que dans les cas prévus par la loi, en consignant les motifs ;
  * - les marchés de défense ou de sécurité gardent une simple faculté.
- * Le numéro de l'article du code qui porte l'obligation pour les marchés n'est pas vérifié : les messages citent
- * « l'article 35 de la loi n° 2021-1104 ».
+ * Pour les marchés, l'obligation est codifiée à l'article L2112-2-1 (numéro confirmé par des sources secondaires,
+ * voir la note de `ccp-l2112-2-1` dans content/references.yaml) ; pour les concessions, le numéro n'est pas confirmé :
+ * les messages citent alors « l'article 35 de la loi n° 2021-1104 ».
  */
 import { formatDateFr, formatEuros } from '../format';
 import { readDate } from '../redactions/values';
@@ -32,7 +33,7 @@ export type ThresholdCategory = keyof typeof EU_THRESHOLDS.categories;
 /** Date à laquelle l'obligation s'applique au plus tard, et ses sources. */
 export const SOCIAL_OBLIGATION = {
   from: '2026-08-22',
-  /** La loi qui crée l'obligation (l'article codifié n'est pas cité : son numéro n'est pas vérifié). */
+  /** La loi qui crée l'obligation (les messages citent aussi l'article L2112-2-1 pour les marchés). */
   source: 'loi-2021-1104-art35',
   /** La faculté, hors obligation. */
   facultySource: 'ccp-l2112-2',
@@ -86,6 +87,18 @@ export function thresholdCategory(facts: Pick<ContractFacts, 'contractType' | 'k
 
 const euros = (n: number) => `${formatEuros(n)}\u00a0HT`;
 const LAW = 'l’article 35 de la loi n°\u00a02021-1104 du 22\u00a0août 2021';
+/** Le texte cité selon le contrat : l'article du code pour un marché, l'article de la loi pour une concession. */
+const LAW_FOR = {
+  marche: `l’article L2112-2-1 du code de la commande publique, créé par ${LAW}`,
+  concession: LAW,
+} as const;
+/** Les cas de dérogation : deux cas lus dans le texte pour les concessions ; liste non relue pour les marchés. */
+const DEROGATION_FOR = {
+  marche:
+    'Vous ne pouvez y déroger que dans les cas prévus par l’article L2112-2-1 (leur liste exacte est à vérifier sur Légifrance, voir la fiche C1), en consignant les motifs dans une note versée au dossier de la procédure.',
+  concession:
+    'Vous ne pouvez y déroger que si des considérations sociales ne présentent pas de lien suffisant avec l’objet du contrat, ou si elles restreignent la concurrence ou rendent l’exécution techniquement ou économiquement difficile ; vous en consignez alors les motifs par tout moyen approprié.',
+} as const;
 
 /** Le contrat est-il soumis à l'obligation de condition d'exécution sociale ? Ne lève jamais d'exception. */
 export function obligation(facts: ContractFacts): ObligationResult {
@@ -131,16 +144,17 @@ export function obligation(facts: ContractFacts): ObligationResult {
     );
   }
   const launchText = formatDateFr(launch);
+  const law = LAW_FOR[facts.contractType === 'concession' ? 'concession' : 'marche'];
   if (launchIso < SOCIAL_OBLIGATION.from) {
     return {
       status: 'facultative',
       mandatory: false,
       threshold,
-      reason: `La consultation est engagée le ${launchText}, avant le 22\u00a0août 2026 : l’obligation issue de ${LAW}, qui s’applique au plus tard à cette date, ne la vise pas. La clause reste possible et recommandée (article L2112-2 du code de la commande publique).`,
+      reason: `La consultation est engagée le ${launchText}, avant le 22\u00a0août 2026 : l’obligation prévue par ${law}, qui s’applique au plus tard aux consultations engagées à compter de cette date, ne la vise pas, même si le contrat est signé après. La clause reste possible et recommandée (article L2112-2 du code de la commande publique).`,
       details: [
         ...details,
         'La loi permettait d’avancer cette date par décret ; aucun décret en ce sens n’a été relevé lors de notre vérification.',
-        ...(amount >= t.amount ? ['Si le lancement glisse au 22\u00a0août 2026 ou après, la clause deviendra obligatoire pour ce marché.'] : []),
+        ...(amount >= t.amount ? ['Si la consultation n’a en fait été engagée (ou l’avis envoyé à la publication) qu’à compter du 22\u00a0août 2026, la clause est obligatoire pour ce contrat.'] : []),
       ],
       sources: [SOCIAL_OBLIGATION.source, SOCIAL_OBLIGATION.facultySource],
     };
@@ -159,11 +173,8 @@ export function obligation(facts: ContractFacts): ObligationResult {
     status: 'obligatoire',
     mandatory: true,
     threshold,
-    reason: `La valeur estimée (${euros(amount)}) atteint le seuil européen de ${euros(t.amount)} applicable ${t.label}, et la consultation est engagée le ${launchText}, à compter du 22\u00a0août 2026, date à laquelle l’obligation issue de ${LAW} s’applique au plus tard : une condition d’exécution sociale ou liée à l’emploi est obligatoire.`,
-    details: [
-      ...details,
-      'Vous ne pouvez y déroger que dans les cas prévus par la loi, en consignant les motifs dans une note versée au dossier de la procédure.',
-    ],
+    reason: `La valeur estimée (${euros(amount)}) atteint le seuil européen de ${euros(t.amount)} applicable ${t.label}, et la consultation est engagée le ${launchText}, à compter du 22\u00a0août 2026, date à partir de laquelle l’obligation prévue par ${law} s’applique au plus tard : une condition d’exécution sociale ou liée à l’emploi est obligatoire.`,
+    details: [...details, DEROGATION_FOR[facts.contractType === 'concession' ? 'concession' : 'marche']],
     sources,
   };
 }

@@ -43,7 +43,7 @@ export const WIZARD_TEXTS = {
     critere:
       'Le critère note la qualité de l’action d’insertion proposée par chaque candidat. Il doit être lié à l’objet du marché : dans l’affaire du Département de l’Isère (Conseil d’État, 2013), il pesait 15 % de la note.',
     derogation:
-      'La loi ne permet de déroger à l’obligation que dans les cas qu’elle énumère ; leur liste exacte est à vérifier sur Légifrance au moment de la rédaction. Avant de renoncer, demandez l’avis du facilitateur et envisagez un lot réservé ou une clause limitée à certains lots ([fiche C1](/fiches/c1/)).',
+      'L’article L2112-2-1 du code de la commande publique ne permet de déroger à l’obligation que dans les cas qu’il énumère ; leur liste exacte est à vérifier sur Légifrance au moment de la rédaction. Avant de renoncer, demandez l’avis du facilitateur et envisagez une clause limitée à certains lots ; aucune source consultée ne dit si un lot réservé suffit à remplir l’obligation ([fiche C1](/fiches/c1/)).',
     recapitulatif: 'Relisez vos réponses. Chaque groupe a un lien pour revenir à l’étape correspondante ; vos réponses sont gardées.',
   },
   hint: {
