@@ -147,7 +147,9 @@ describe('before the island is hydrated', () => {
     await page.goto(WIZARD, { waitUntil: 'commit' });
     const subject = page.locator('#wz-contract-subject');
     await subject.waitFor({ state: 'attached' });
-    // Saisie dès que possible : Playwright attend que le champ soit modifiable, comme un utilisateur attend qu'il le devienne.
+    // Saisie dès que le champ est modifiable, comme un utilisateur qui voit un champ grisé attend qu'il ne le soit plus
+    // (l'ancienne version laissait taper dans le formulaire du serveur, puis l'hydratation effaçait la saisie).
+    await page.waitForFunction(() => document.querySelector('#wz-contract-subject')?.matches(':enabled'));
     await subject.pressSequentially('saisie précoce');
     await hydrated(page);
     await page.waitForTimeout(500);
