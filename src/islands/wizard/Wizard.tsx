@@ -161,7 +161,7 @@ export default function WizardApp({ catalog, base }: Props) {
                   </div>
                   {loading && (
                     <p class="wz-loading" role="status">
-                      Chargement de l’assistant… Les champs seront modifiables dans un instant.
+                      {ui.loading}
                     </p>
                   )}
                   {/* Avant l'hydratation, les champs sont inactifs : rien de ce qui serait tapé ne peut se perdre. */}

@@ -118,29 +118,29 @@ function Facts({ title, draft }: { title: string; draft: DraftSnapshot }) {
 
 /** La reprise d'un brouillon enregistré. */
 export function ResumePrompt({ draft, onExport }: { draft: DraftSnapshot; onExport: () => void }) {
-  const { catalog, act, session } = useContext(Wizard);
+  const { catalog, act } = useContext(Wizard);
+  const t = catalog.texts.ui.resume;
   return (
     <section class="wz-resume" aria-labelledby="wz-step-title">
       <h2 id="wz-step-title" tabIndex={-1}>
-        Reprendre votre brouillon ?
+        {t.title}
       </h2>
-      <p>Un brouillon est enregistré dans ce navigateur :</p>
+      <p>{t.intro}</p>
       <div class="wz-compare">
-        <Facts title="Brouillon enregistré" draft={draft} />
+        <Facts title={t.draft} draft={draft} />
       </div>
-      {session.screen.kind === 'resume' && session.screen.fromCalculator && <p>{catalog.texts.ui.resumeFromCalculator}</p>}
       <div class="wz-nav">
         <button type="button" class="wz-button wz-button--primary" onClick={() => act({ type: 'resume' })}>
-          Reprendre le brouillon
+          {t.resume}
         </button>
         <button type="button" class="wz-button wz-button--secondary" onClick={() => act({ type: 'start-new' })}>
-          Commencer un nouveau brouillon
+          {t.startNew}
         </button>
       </div>
       <p class="wz-hint">
-        {catalog.texts.ui.resumeReplace}{' '}
+        {t.keep}{' '}
         <button type="button" class="wz-button wz-button--link" onClick={onExport}>
-          Exporter ce brouillon (.json)
+          {t.export}
         </button>
       </p>
     </section>
@@ -149,33 +149,30 @@ export function ResumePrompt({ draft, onExport }: { draft: DraftSnapshot; onExpo
 
 /** Avant de remplacer le brouillon en cours : ce qui remplace quoi, et la confirmation. */
 export function ReplacePrompt() {
-  const { session, act } = useContext(Wizard);
+  const { session, catalog, act } = useContext(Wizard);
   if (session.screen.kind !== 'replace') return null;
   const { pending } = session.screen;
+  const t = catalog.texts.ui.replace;
   const current: DraftSnapshot = { answers: session.answers, step: session.step, savedAt: null };
-  const fromCalculator = pending.source === 'calculateur';
+  const from = pending.source === 'calculateur' ? 'calculator' : 'import';
   return (
     <section class="wz-resume" aria-labelledby="wz-step-title">
       <h2 id="wz-step-title" tabIndex={-1}>
-        {fromCalculator ? 'Reprendre le calcul de la fiche C3 dans un nouveau brouillon ?' : 'Remplacer le brouillon en cours par le fichier importé ?'}
+        {t[`${from}Title`]}
       </h2>
-      <p>
-        {fromCalculator
-          ? 'Un brouillon est déjà enregistré dans ce navigateur. Le calcul de la fiche C3 peut ouvrir un nouveau brouillon à sa place :'
-          : 'Le fichier importé remplacerait le brouillon en cours :'}
-      </p>
+      <p>{t[`${from}Intro`]}</p>
       <div class="wz-compare">
-        <Facts title="Brouillon en cours" draft={current} />
-        <Facts title={fromCalculator ? 'Nouveau brouillon avec le calcul' : 'Brouillon importé'} draft={pending.incoming} />
+        <Facts title={t.current} draft={current} />
+        <Facts title={t[`${from}Incoming`]} draft={pending.incoming} />
       </div>
       {pending.note && <p>{pending.note}</p>}
-      <p class="wz-hint">Le brouillon en cours sera gardé dans ce navigateur : vous pourrez le télécharger ou le rétablir.</p>
+      <p class="wz-hint">{t.keep}</p>
       <div class="wz-nav">
         <button type="button" class="wz-button wz-button--primary" onClick={() => act({ type: 'confirm-replace' })}>
-          {fromCalculator ? 'Ouvrir un nouveau brouillon avec le calcul' : 'Remplacer le brouillon'}
+          {t[`${from}Confirm`]}
         </button>
         <button type="button" class="wz-button wz-button--secondary" onClick={() => act({ type: 'cancel-replace' })}>
-          Annuler et garder mon brouillon
+          {t.cancel}
         </button>
       </div>
     </section>
@@ -184,26 +181,26 @@ export function ReplacePrompt() {
 
 /** Après un remplacement : l'ancien brouillon, téléchargeable, et « Annuler » pour le rétablir. */
 export function ReplacedNotice() {
-  const { session, act } = useContext(Wizard);
+  const { session, catalog, act } = useContext(Wizard);
   const replaced = session.replaced;
   if (!replaced) return null;
+  const t = catalog.texts.ui.replaced;
   const { snapshot } = replaced;
-  const subject = snapshot.answers.contract.subject.trim();
   const text = serializeDraft(snapshot.answers, snapshot.step, new Date(snapshot.savedAt ?? Date.now()));
   return (
     <div class="wz-notice wz-replaced" role="status">
       <p>
-        Le brouillon précédent{subject ? ` (« ${subject} »)` : ''} a été remplacé ; une copie est gardée.{' '}
+        {t.notice}{' '}
         <a href={jsonHref(text)} download="brouillon-assistant-remplace.json">
-          Télécharger l’ancien brouillon
+          {t.download}
         </a>
       </p>
       <div class="wz-tools__buttons">
         <button type="button" class="wz-button wz-button--secondary" onClick={() => act({ type: 'undo-replace' })}>
-          Annuler : rétablir l’ancien brouillon
+          {t.undo}
         </button>
         <button type="button" class="wz-button wz-button--link" onClick={() => act({ type: 'dismiss-replaced' })}>
-          Fermer ce message
+          {t.close}
         </button>
       </div>
     </div>

@@ -45,7 +45,7 @@ export type Screen =
   | { kind: 'loading' }
   | { kind: 'form' }
   /** Un brouillon enregistré est proposé à la reprise. */
-  | { kind: 'resume'; draft: DraftSnapshot; fromCalculator: boolean }
+  | { kind: 'resume'; draft: DraftSnapshot }
   /** Le brouillon en cours serait remplacé : l'utilisateur confirme ou annule. */
   | { kind: 'replace'; pending: PendingReplace };
 
@@ -129,16 +129,6 @@ export interface Context {
 /** Au-delà, un fichier n'est pas lu : ce n'est pas un brouillon (un vrai pèse quelques dizaines de kilo-octets). */
 export const MAX_IMPORT_BYTES = 2_000_000;
 
-const MESSAGES = {
-  importTooBig: 'Ce fichier est trop volumineux pour être un brouillon de l’assistant.',
-  importEmpty: 'Le fichier est vide.',
-  imported: 'Brouillon importé.',
-  importCancelled: 'Import annulé : votre brouillon est inchangé.',
-  calculatorCancelled: 'Le calcul de la fiche C3 n’a pas été repris : votre brouillon est inchangé.',
-  restored: 'Le brouillon précédent est rétabli.',
-  exported: 'Vos réponses sont exportées dans un fichier.',
-  profileForgotten: 'Les coordonnées mémorisées sont oubliées.',
-} as const;
 
 // --- Session initiale et démarrage -----------------------------------------------------------------
 
@@ -174,6 +164,9 @@ export function isPristine(answers: Answers, ctx: Context): boolean {
 
 type Result = { session: Session; effects: Effect[] };
 
+/** Les messages de la session : des textes éditoriaux (texts.ts), passés à l'îlot avec le catalogue. */
+const msg = (ctx: Context) => ctx.catalog.texts.ui.messages;
+
 function start(s: Session, a: Extract<Action, { type: 'start' }>, ctx: Context): Result {
   const effects: Effect[] = [];
   const base: Session = { ...s, hasProfile: a.profile !== null, screen: { kind: 'form' } };
@@ -206,7 +199,7 @@ function start(s: Session, a: Extract<Action, { type: 'start' }>, ctx: Context):
     return { session: next.session, effects: [...effects, ...next.effects] };
   }
   if (draft) {
-    const session = { ...withBanner, screen: { kind: 'resume', draft, fromCalculator: false } as Screen };
+    const session = { ...withBanner, screen: { kind: 'resume', draft } as Screen };
     return { session, effects: [...effects, { type: 'history', mode: 'replace', step: null }] };
   }
   const answers = freshAnswers(context, a.handoff);
@@ -280,7 +273,7 @@ function replaceDraft(s: Session, pending: PendingReplace, ctx: Context, keepOld
     answers: pending.incoming.answers,
     dirty: true,
     replaced: keepOld ? { snapshot: old, source: pending.source } : s.replaced,
-    toolMessage: pending.source === 'import' ? [MESSAGES.imported, pending.note].filter(Boolean).join(' ') : '',
+    toolMessage: pending.source === 'import' ? [msg(ctx).imported, pending.note].filter(Boolean).join(' ') : '',
   };
   // Un import mène au récapitulatif (ou à la première étape à compléter) ; un nouveau brouillon, au début.
   const target: StepId = pending.source === 'import' ? 'recapitulatif' : 'contrat';
@@ -289,10 +282,10 @@ function replaceDraft(s: Session, pending: PendingReplace, ctx: Context, keepOld
 }
 
 function onImport(s: Session, text: string, size: number, ctx: Context): Result {
-  if (size > MAX_IMPORT_BYTES) return { session: announce({ ...s, toolMessage: MESSAGES.importTooBig }, MESSAGES.importTooBig), effects: [] };
+  if (size > MAX_IMPORT_BYTES) return { session: announce({ ...s, toolMessage: msg(ctx).importTooBig }, msg(ctx).importTooBig), effects: [] };
   const read = readDraft(text, 'importé');
   if (read.status === 'empty' || read.status === 'invalid') {
-    const message = read.status === 'empty' ? MESSAGES.importEmpty : read.message;
+    const message = read.status === 'empty' ? msg(ctx).importEmpty : read.message;
     return { session: announce({ ...s, toolMessage: message }, message), effects: [] };
   }
   const pending: PendingReplace = {
@@ -358,15 +351,15 @@ export function reduce(s: Session, action: Action, ctx: Context): Result {
       return s.screen.kind === 'replace' ? replaceDraft(s, s.screen.pending, ctx, true) : same(s);
     case 'cancel-replace': {
       if (s.screen.kind !== 'replace') return same(s);
-      const message = s.screen.pending.source === 'calculateur' ? MESSAGES.calculatorCancelled : MESSAGES.importCancelled;
+      const message = s.screen.pending.source === 'calculateur' ? msg(ctx).calculatorCancelled : msg(ctx).importCancelled;
       const back = navigate({ ...s, dirty: true, toolMessage: message }, s.step, 'replace');
       return { session: announce(back.session, message), effects: back.effects };
     }
     case 'undo-replace': {
       if (!s.replaced) return same(s);
       const { snapshot } = s.replaced;
-      const moved = navigate({ ...s, answers: snapshot.answers, replaced: null, dirty: true, toolMessage: MESSAGES.restored }, snapshot.step ?? 'contrat', 'push');
-      return { session: announce(moved.session, MESSAGES.restored), effects: [{ type: 'unstore', key: REPLACED_KEY }, ...moved.effects] };
+      const moved = navigate({ ...s, answers: snapshot.answers, replaced: null, dirty: true, toolMessage: msg(ctx).restored }, snapshot.step ?? 'contrat', 'push');
+      return { session: announce(moved.session, msg(ctx).restored), effects: [{ type: 'unstore', key: REPLACED_KEY }, ...moved.effects] };
     }
     case 'resume': {
       if (s.screen.kind !== 'resume') return same(s);
@@ -382,7 +375,7 @@ export function reduce(s: Session, action: Action, ctx: Context): Result {
       return { session: { ...replaced.session, dirty: false, shownErrors: [] }, effects: [{ type: 'unstore', key: DRAFT_KEY }, ...replaced.effects] };
     }
     case 'restart':
-      return same(focusOn({ ...s, screen: { kind: 'resume', draft: snapshotOf(s, ctx.now), fromCalculator: false } }, 'wz-step-title'));
+      return same(focusOn({ ...s, screen: { kind: 'resume', draft: snapshotOf(s, ctx.now) } }, 'wz-step-title'));
     case 'focus-field':
       return same(focusOn(s, fieldId(action.field)));
     case 'dismiss-replaced':
@@ -390,13 +383,13 @@ export function reduce(s: Session, action: Action, ctx: Context): Result {
     case 'close-banner':
       return { session: { ...s, banner: null }, effects: [{ type: 'unstore', key: BACKUP_KEY }] };
     case 'forget-profile':
-      return { session: announce({ ...s, hasProfile: false }, MESSAGES.profileForgotten), effects: [{ type: 'unstore', key: PROFILE_KEY }] };
+      return { session: announce({ ...s, hasProfile: false }, msg(ctx).profileForgotten), effects: [{ type: 'unstore', key: PROFILE_KEY }] };
     case 'exported':
-      return same(announce(s, MESSAGES.exported));
+      return same(announce(s, msg(ctx).exported));
     case 'download-blocked':
       return navigate(s, action.step, 'push');
     case 'download-started':
-      return same({ ...s, download: { status: 'working', message: 'Préparation du document…' } });
+      return same({ ...s, download: { status: 'working', message: msg(ctx).preparing } });
     case 'download-done': {
       const n = action.pieces;
       return same({ ...s, download: { status: 'done', message: `Le fichier ${action.fileName} est téléchargé (${n} pièce${n > 1 ? 's' : ''}).` } });
