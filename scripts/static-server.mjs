@@ -1,10 +1,12 @@
 /**
  * Petit serveur statique pour dist/ : c'est ce que fait n'importe quel hébergeur (fichiers, index.html,
  * page 404, compression gzip/brotli négociée). Utilisé par `npm start`, les tests navigateur et le banc de mesure.
+ * Une requête mal formée (échappement invalide, caractère nul) reçoit un 400 et ne fait jamais tomber le serveur ;
+ * rien hors du dossier servi n'est lu, même par un chemin encodé (« ..%2f »).
  */
 import { createServer } from 'node:http';
 import { createReadStream, existsSync, statSync, readFileSync } from 'node:fs';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 
 const TYPES = {
@@ -22,13 +24,31 @@ export function serveDist({ root = 'dist', port = 0, host = '127.0.0.1', base = 
   const rootDir = resolve(root);
   const prefix = base.endsWith('/') ? base : `${base}/`;
   const cache = new Map();
+  const inside = (file) => file === rootDir || file.startsWith(rootDir + sep);
   const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    let pathname = decodeURIComponent(url.pathname);
+    try {
+      handle(req, res);
+    } catch {
+      // Dernier filet : une erreur imprévue répond 500 au lieu d'arrêter le serveur.
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Erreur du serveur');
+    }
+  });
+
+  function handle(req, res) {
+    let url;
+    let pathname;
+    try {
+      url = new URL(req.url ?? '/', 'http://localhost');
+      pathname = decodeURIComponent(url.pathname);
+    } catch {
+      return badRequest(res);
+    }
+    if (pathname.includes('\0') || pathname.includes('\\')) return badRequest(res);
     if (!pathname.startsWith(prefix) && `${pathname}/` !== prefix) return notFound(res);
     pathname = pathname.slice(prefix.length - 1) || '/';
     let file = normalize(join(rootDir, pathname));
-    if (!file.startsWith(rootDir)) return notFound(res);
+    if (!inside(file)) return notFound(res);
     if (existsSync(file) && statSync(file).isDirectory()) {
       if (!pathname.endsWith('/')) {
         res.writeHead(301, { location: `${prefix.slice(0, -1)}${pathname}/${url.search}` });
@@ -36,9 +56,14 @@ export function serveDist({ root = 'dist', port = 0, host = '127.0.0.1', base = 
       }
       file = join(file, 'index.html');
     }
-    if (!existsSync(file)) return notFound(res);
+    if (!existsSync(file) || !statSync(file).isFile()) return notFound(res);
     send(req, res, file, 200);
-  });
+  }
+
+  function badRequest(res) {
+    res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end('Requête invalide');
+  }
 
   function notFound(res) {
     const page = join(rootDir, '404.html');
@@ -53,7 +78,8 @@ export function serveDist({ root = 'dist', port = 0, host = '127.0.0.1', base = 
     const accept = String(req.headers['accept-encoding'] ?? '');
     if (COMPRESSIBLE.has(ext) && /\b(br|gzip)\b/.test(accept)) {
       const encoding = /\bbr\b/.test(accept) ? 'br' : 'gzip';
-      const key = `${encoding}:${file}`;
+      // La date de modification fait partie de la clé : un site reconstruit n'est jamais servi depuis un cache périmé.
+      const key = `${encoding}:${statSync(file).mtimeMs}:${file}`;
       if (!cache.has(key)) {
         const raw = readFileSync(file);
         cache.set(key, encoding === 'br' ? brotliCompressSync(raw) : gzipSync(raw, { level: 9 }));
