@@ -181,7 +181,7 @@ describe('validation of the calibration step', () => {
     ['hourlyCost', 'abc', /coût horaire doit être un nombre/],
     ['hourlyCost', '-5', /coût horaire doit être compris/],
     ['rate', '150 %', /taux d’insertion doit être compris entre 0 et 100/],
-    ['rate', '1e20', /taux d’insertion doit être un nombre/],
+    ['rate', '1e20', /taux d’insertion doit s’écrire en chiffres, sans exposant/],
   ])('%s « %s » is refused, with the lot named', (field, raw, message) => {
     const errors = messages(setPath(worksJourney(), `lots.1.calibration.${field}`, raw), 'calibrage', `lots.1.calibration.${field}`);
     expect(errors[0]).toMatch(/^Lot 2 : /);
