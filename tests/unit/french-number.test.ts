@@ -14,6 +14,7 @@ import {
 import { formatEuros, formatNumber, lowerFirst } from '../../src/lib/format';
 import { RULES, checkNumber, echoNumber, parseNumber } from '../../src/lib/wizard/numbers';
 import { calibrate } from '../../src/lib/calibrate';
+import { lotCalibration } from '../../src/lib/wizard/calibration';
 import { obligation } from '../../src/lib/wizard/obligation';
 import { obligationOf } from '../../src/lib/wizard/levers';
 import { validateStep } from '../../src/lib/wizard/steps';
@@ -180,6 +181,12 @@ describe('one reader for the calculator, the wizard and the model drafts', () =>
     if (!r.ok) expect(plain(r.errors[0]!.message)).toMatch(/Le montant HT est ambigu : « 216.000 » peut se lire 216 000 € HT ou 216 € HT/);
     expect(calibrate({ method: 'standard', amount: '12 %', labourShare: 50, hourlyCost: 30, rate: 5 })).toMatchObject({ ok: false, errors: [{ field: 'amount' }] });
     expect(calibrate({ method: 'standard', amount: '1.000.000', labourShare: '50 %', hourlyCost: '30 €', rate: '5 %' })).toMatchObject({ ok: true, hours: 833 });
+  });
+
+  test('the wizard passes entries to calibrate as typed, so a wrong unit is never computed on', () => {
+    const a = setPath(servicesJourney(), 'lots.0.amount', '250 %');
+    expect(lotCalibration(a, a.lots[0]!).result).toMatchObject({ ok: false, errors: [{ field: 'amount' }] });
+    expect(lotCalibration(servicesJourney(), servicesJourney().lots[0]!).result.ok).toBe(true);
   });
 
   test('the lots step refuses an ambiguous lot amount with both readings', () => {

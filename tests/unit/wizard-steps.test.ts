@@ -82,7 +82,7 @@ describe('validation of the contract step', () => {
   });
 
   test('amounts written the French way are accepted', () => {
-    for (const raw of ['1 200 000', '1\u00a0200\u00a0000', '1200000,50', '1 200 000 €', '1 200 000 € HT']) {
+    for (const raw of ['1 200 000', '1\u00a0200\u00a0000', '1\u202f200\u202f000', '1.200.000', '1200000,50', '1 200 000 €', '1 200 000 € HT', '1200000 EUR']) {
       expect(messages(setPath(a, 'contract.amount', raw), 'contrat', 'contract.amount'), raw).toEqual([]);
     }
   });
