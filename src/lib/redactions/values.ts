@@ -4,7 +4,7 @@
  * Une réponse invalide donne un message qui nomme le champ ; une réponse facultative vide donne un repère.
  */
 import { formatDateFr, formatInt, formatNumber, lowerFirst } from '../format';
-import { formatQuantity, readFrenchNumber, readNumberField, type NumberKind, type NumberRule } from '../french-number';
+import { formatQuantity, readNumberField, type NumberKind, type NumberRule } from '../french-number';
 import type { ChoiceOption, LotsVariable, ScalarVariable, Variable } from './schema';
 import { frenchTypography } from '../typography';
 import { singleLine, xmlSafe } from './text';
@@ -40,8 +40,6 @@ export interface LotsValue {
 export type Value = ScalarValue | LotsValue;
 export type Scope = Map<string, Value>;
 
-export { MAX_NUMBER } from '../french-number';
-export { lowerFirst } from '../format';
 const TEXT_MAX = 2000;
 const LONGTEXT_MAX = 20_000;
 
@@ -51,12 +49,6 @@ export function placeholderText(v: Variable): string {
 
 function isEmpty(raw: unknown): boolean {
   return raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '') || (Array.isArray(raw) && raw.length === 0);
-}
-
-/** Nombre saisi : un nombre ou un texte « 1 000 000,50 » ; `null` si vide, illisible ou ambigu (« 216.000 »). */
-export function readNumber(raw: unknown): number | null {
-  const r = readFrenchNumber(raw);
-  return r.status === 'ok' ? r.value : null;
 }
 
 /**
