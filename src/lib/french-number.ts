@@ -7,7 +7,8 @@
  * - séparateur de milliers : toute espace (ordinaire, insécable U+00A0, fine insécable U+202F, fine U+2009…),
  *   en groupes de trois chiffres après le premier groupe (« 1 000 000 ») ;
  * - virgule décimale (« 12,5 ») ; point décimal quand il ne peut pas être un séparateur de milliers : suivi de
- *   1, 2 ou au moins 4 chiffres (« 12.5 », « 0.75 »), ou après un nombre déjà groupé par espaces (« 1 000.5 ») ;
+ *   1, 2 ou au moins 4 chiffres (« 12.5 », « 0.75 »), après un premier groupe nul ou de plus de trois chiffres
+ *   (« 0.125 », « 1216.000 »), ou après un nombre déjà groupé par espaces (« 1 000.5 ») ;
  * - point ou virgule en séparateur de milliers seulement quand le groupement ne laisse pas de doute : plusieurs
  *   séparateurs (« 1.000.000 », « 1,000,000 ») ou suivis d'une décimale de l'autre signe (« 1.000,50 », « 1,000.50 ») ;
  * - une unité en fin de saisie, si elle convient au champ : « € », « HT », « € HT », « euros », « EUR » pour un
@@ -153,8 +154,8 @@ export function readFrenchNumber(raw: unknown, kind: NumberKind | 'any' = 'any')
 
 // --- Mise en forme ---------------------------------------------------------------------------------
 
-const exactFr = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 6 });
-const exactCentsFr = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 6 });
+const exactFr = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 12 });
+const exactCentsFr = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 12 });
 
 /**
  * Un nombre dans son unité, comme dans les documents : « 216 000 € HT », « 1 000 000,50 € HT », « 5 % »,

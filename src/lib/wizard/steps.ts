@@ -146,8 +146,8 @@ function lots(answers: Answers, e: Errors) {
 
 /** La somme des montants des lots et le montant du marché, quand tous sont lisibles. */
 function lotTotals(answers: Answers): { sum: number; total: number } | null {
-  const total = parseNumber(answers.contract.amount);
-  const amounts = answers.lots.map((l) => parseNumber(l.amount));
+  const total = parseNumber(answers.contract.amount, RULES.contractAmount.kind);
+  const amounts = answers.lots.map((l) => parseNumber(l.amount, RULES.lotAmount.kind));
   if (total === null || !amounts.every((a): a is number => a !== null && a > 0)) return null;
   return { sum: amounts.reduce((a, b) => a + b, 0), total };
 }
@@ -239,7 +239,7 @@ function criterion(answers: Answers, e: Errors) {
     e.number(`criterion.subCriteria.${i}.weight`, s.weight, { ...RULES.subCriterionWeight, subject: `La part du sous-critère ${i + 1}` });
     e.text(`criterion.subCriteria.${i}.expected`, s.expected, `L’attendu du sous-critère ${i + 1}`, `Indiquez ce que le candidat doit décrire pour le sous-critère ${i + 1}.`, 500);
   });
-  const weights = k.subCriteria.map((s) => parseNumber(s.weight));
+  const weights = k.subCriteria.map((s) => parseNumber(s.weight, RULES.subCriterionWeight.kind));
   if (weights.length > 0 && weights.every((w): w is number => w !== null && w > 0 && w <= 100)) {
     const sum = weights.reduce((a, b) => a + b, 0);
     if (Math.abs(sum - 100) > 0.01) {
