@@ -252,15 +252,14 @@ function numberInWords(n: number): string {
   return `${head} virgule ${[...Array(zeros).fill('zéro'), ...(zeros < frac.length ? [integerInWords(Number(frac.slice(zeros)))] : [])].join(' ')}`;
 }
 
+/** Un nombre en lettres suivi de son nom : « un million d’euros », « deux millions de mois », « seize euros ». */
+const withNoun = (words: string, noun: string) =>
+  `${words}${/(million|milliard)s?$/.test(words) ? (/^[aeiouéh]/.test(noun) ? ' d’' : ' de ') : ' '}${noun}`;
+
 /** Une quantité dite en toutes lettres : « deux cent seize mille euros », « un euro cinquante », « cinq pour cent ». */
 export function quantityInWords(n: number, kind: NumberKind): string {
   const value = Math.abs(n);
-  const noun = (singular: string, plural: string) => {
-    const words = numberInWords(value);
-    // « un million d’euros », mais « deux cent seize mille euros ».
-    const of = /(million|milliard)s?$/.test(words) ? (/^[aeiouéh]/.test(plural) ? ' d’' : ' de ') : ' ';
-    return `${words}${of}${value >= 2 ? plural : singular}`;
-  };
+  const noun = (singular: string, plural: string) => withNoun(numberInWords(value), value >= 2 ? plural : singular);
   switch (kind) {
     case 'amount-ht':
     case 'euros': {
@@ -268,7 +267,7 @@ export function quantityInWords(n: number, kind: NumberKind): string {
       const whole = Math.floor(value);
       if (Number.isInteger(value) || Math.abs(value - whole - cents / 100) > 1e-9) return noun('euro', 'euros');
       if (whole === 0) return `${integerInWords(cents)} centime${cents >= 2 ? 's' : ''}`;
-      return `${integerInWords(whole)}${/(million|milliard)s?$/.test(integerInWords(whole)) ? ' d’' : ' '}euro${whole >= 2 ? 's' : ''} ${integerInWords(cents)}`;
+      return `${withNoun(integerInWords(whole), whole >= 2 ? 'euros' : 'euro')} ${integerInWords(cents)}`;
     }
     case 'percent':
       return `${numberInWords(value)} pour cent`;

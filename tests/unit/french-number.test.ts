@@ -5,6 +5,7 @@ import {
   MAX_NUMBER,
   ambiguityMessage,
   integerInWords,
+  quantityInWords,
   readFrenchNumber,
   readNumberField,
   readingMessage,
@@ -165,6 +166,14 @@ describe('formatting', () => {
       'un million',
       'deux millions trois cent mille',
     ]);
+  });
+
+  test('a quantity in words takes its noun: « un million d’euros », « un euro cinquante »', () => {
+    expect(quantityInWords(1_000_000, 'amount-ht')).toBe('un million d’euros');
+    expect(quantityInWords(1.5, 'euros')).toBe('un euro cinquante');
+    expect(quantityInWords(216, 'amount-ht')).toBe('deux cent seize euros');
+    expect(quantityInWords(1.25, 'percent')).toBe('un virgule vingt-cinq pour cent');
+    expect(quantityInWords(2_000_000, 'months')).toBe('deux millions de mois');
   });
 
   test('acronyms and references keep their capitals when a label is put in a sentence', () => {
