@@ -10,7 +10,7 @@ import { documentToHtml } from '../../src/lib/redactions/html';
 import { readDate } from '../../src/lib/redactions/values';
 import { newAnswers, sanitizeAnswers, setPath, type Answers } from '../../src/lib/wizard/model';
 import { documentsFor, previewDocuments } from '../../src/lib/wizard/pieces';
-import { readDraft, serializeDraft, validateAnswers } from '../../src/lib/wizard/storage';
+import { readDraft, readProfile, serializeDraft, serializeProfile, validateAnswers } from '../../src/lib/wizard/storage';
 import { reviewGroups } from '../../src/lib/wizard/summary';
 import { validateStep, type StepId } from '../../src/lib/wizard/steps';
 import { catalog, derogationJourney, servicesJourney, worksJourney } from '../support/wizard-fixtures';
@@ -64,6 +64,11 @@ describe('bidirectional controls', () => {
     );
     const docs = documentsFor(setPath(worksJourney(), 'contract.buyerName', 'Ville \u202Ecentrale'), catalog);
     expect(docs.ok && docs.documents.map(documentText).join('\n')).toMatch(/Ville centrale/);
+  });
+
+  test('the remembered facilitator profile comes back without bidi controls', () => {
+    const raw = serializeProfile({ structure: 'Maison de l’emploi \u202EVal-Sud', name: 'Claire', email: '', phone: '' });
+    expect(readProfile(raw)?.structure).toBe('Maison de l’emploi Val-Sud');
   });
 
   test('a restored or imported draft comes back without bidi controls', () => {

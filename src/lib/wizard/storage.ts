@@ -37,6 +37,7 @@ import {
   type FacilitatorProfile,
 } from './model';
 import { isStepId, type StepId } from './steps';
+import { cleanText } from '../redactions/text';
 
 export const FORMAT = 'recueil-assistant';
 export const DRAFT_KEY = 'recueil-assistant:brouillon';
@@ -336,7 +337,7 @@ export function readProfile(raw: string | null | undefined): FacilitatorProfile 
     const f = data.facilitator;
     const fields = ['structure', 'name', 'email', 'phone'] as const;
     if (!fields.every((k) => typeof f[k] === 'string' && (f[k] as string).length <= 300)) return null;
-    const profile = Object.fromEntries(fields.map((k) => [k, f[k] as string])) as unknown as FacilitatorProfile;
+    const profile = Object.fromEntries(fields.map((k) => [k, cleanText(f[k] as string)])) as unknown as FacilitatorProfile;
     return profile.structure.trim() ? profile : null;
   } catch {
     return null;
