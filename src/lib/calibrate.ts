@@ -14,8 +14,8 @@
  * à l'heure supérieure (833,33 → 833 ; 832,5 → 833). Le total de plusieurs lots est la somme des heures
  * arrondies de chaque lot, pour que le total corresponde au tableau par lot.
  */
-import { formatEuros, formatInt, formatNumber, formatPercent } from './format';
-import { readNumber } from './redactions/values';
+import { formatEuros, formatInt, formatNumber, formatPercent, lowerFirst } from './format';
+import { MAX_NUMBER, readNumberField, type NumberRule } from './french-number';
 
 export type CalibrationInput =
   | {
@@ -73,9 +73,6 @@ export const LOW_VOLUME_HOURS = 70;
 /** Fourchette usuelle des taux d'insertion. */
 export const USUAL_RATE = { min: 5, max: 20 } as const;
 export const ANRU_RATE = { standard: 5, gup: 10 } as const;
-/** Au-delà, une saisie est tenue pour une erreur de frappe (1 000 milliards). */
-const MAX_INPUT = 1e12;
-
 /** Arrondi à l'heure la plus proche, demi-heure vers le haut ; le pré-arrondi efface les erreurs de virgule flottante. */
 export function roundHours(exact: number): number {
   return Math.floor(Math.round(exact * 1e6) / 1e6 + 0.5);
@@ -83,45 +80,28 @@ export function roundHours(exact: number): number {
 
 const hoursText = (n: number) => `${formatNumber(n)}\u00a0h`;
 
-interface FieldRule {
-  field: string;
-  label: string;
-  min: number;
-  /** Le minimum est exclu (la valeur doit être strictement supérieure). */
-  exclusive?: boolean;
-  max: number;
-  unit: string;
-  /** Libellé féminin (« La part… ») : accorde « comprise », « supérieure », « négative ». */
-  feminine?: boolean;
-}
+/**
+ * Les bornes et la formulation de chaque saisie du calcul, reprises par l'assistant (numbers.ts) : une seule
+ * définition par champ. La lecture et les messages sont ceux de `french-number.ts`.
+ */
+export const CALIBRATION_RULES = {
+  amount: { subject: 'Le montant HT', kind: 'amount-ht', min: 0, minExclusive: true, example: '« 400 000 »' },
+  labourShare: { subject: 'La part de main-d’œuvre', feminine: true, kind: 'percent', min: 0, max: 100, example: '« 50 »' },
+  hourlyCost: { subject: 'Le coût horaire', kind: 'euros', min: 1, max: 10_000, example: '« 30 »' },
+  rate: { subject: 'Le taux d’insertion', kind: 'percent', min: 0, max: 100, example: '« 5 »' },
+  months: { subject: 'La durée du lot', feminine: true, kind: 'months', min: 0, minExclusive: true, max: 600, example: '« 24 »' },
+  transferableHours: { subject: 'Le nombre d’heures mensuelles du personnel transférable', kind: 'hours', min: 0, example: '« 0 »' },
+  hoursWorked: { subject: 'Le nombre d’heures travaillées', kind: 'hours', min: 0, example: '« 16 000 »' },
+} satisfies Record<string, NumberRule>;
+type CalibrationField = keyof typeof CALIBRATION_RULES;
 
-/** Lit un nombre saisi selon sa règle ; ajoute une erreur et renvoie `null` s'il est invalide. */
-function read(raw: unknown, rule: FieldRule, errors: CalibrationError[]): number | null {
-  const e = rule.feminine ? 'e' : '';
-  const fail = (message: string) => {
-    errors.push({ field: rule.field, message });
-    return null;
-  };
-  const n = raw === undefined || raw === null || raw === '' ? null : readNumber(raw);
-  if (n === null) return fail(`${rule.label} doit être un nombre${rule.unit}.`);
-  if (n > rule.max && rule.max === MAX_INPUT) return fail(`${rule.label} est hors de proportion (plus de 1 000 milliards) : vérifiez la saisie.`);
-  if (n > rule.max || (!rule.exclusive && n < rule.min && rule.max !== MAX_INPUT)) {
-    return fail(`${rule.label} doit être compris${e} entre ${formatNumber(rule.min)} et ${formatNumber(rule.max)}${rule.unit}.`);
-  }
-  if (rule.exclusive && n <= rule.min) return fail(`${rule.label} doit être supérieur${e} à ${formatNumber(rule.min)}${rule.unit}.`);
-  if (n < rule.min) return fail(`${rule.label} ne peut pas être négati${rule.feminine ? 've' : 'f'}.`);
-  return n;
+/** Lit une saisie selon la règle de son champ ; ajoute l'erreur et renvoie `null` si elle est refusée. */
+function read(raw: unknown, field: CalibrationField, errors: CalibrationError[]): number | null {
+  const r = readNumberField(raw, CALIBRATION_RULES[field]);
+  if (r.ok) return r.value;
+  errors.push({ field, message: r.message });
+  return null;
 }
-
-const RULES = {
-  amount: { field: 'amount', label: 'Le montant HT', min: 0, exclusive: true, max: MAX_INPUT, unit: ' (en euros)' },
-  labourShare: { field: 'labourShare', label: 'La part de main-d’œuvre', min: 0, max: 100, unit: ' (en %)', feminine: true },
-  hourlyCost: { field: 'hourlyCost', label: 'Le coût horaire', min: 1, max: 10_000, unit: ' (en euros par heure)' },
-  rate: { field: 'rate', label: 'Le taux d’insertion', min: 0, max: 100, unit: ' (en %)' },
-  months: { field: 'months', label: 'La durée du lot', min: 0, exclusive: true, max: 600, unit: ' (en mois)', feminine: true },
-  transferableHours: { field: 'transferableHours', label: 'Le nombre d’heures mensuelles du personnel transférable', min: 0, max: MAX_INPUT, unit: '' },
-  hoursWorked: { field: 'hoursWorked', label: 'Le nombre d’heures travaillées', min: 0, max: MAX_INPUT, unit: '' },
-} satisfies Record<string, FieldRule>;
 
 function rateWarnings(rate: number, warnings: string[]) {
   if (rate < USUAL_RATE.min || rate > USUAL_RATE.max) {
@@ -137,7 +117,7 @@ function volumeWarnings(hours: number, warnings: string[]) {
 }
 
 function finish(input: CalibrationInput, exact: number, steps: string[], warnings: string[]): CalibrationResult {
-  if (!Number.isFinite(exact) || exact < 0 || exact > MAX_INPUT) {
+  if (!Number.isFinite(exact) || exact < 0 || exact > MAX_NUMBER) {
     return { ok: false, errors: [{ field: 'result', message: 'Le calcul donne un résultat hors de proportion : vérifiez les montants, le coût horaire et les taux saisis.' }] };
   }
   const hours = roundHours(exact);
@@ -149,10 +129,10 @@ function finish(input: CalibrationInput, exact: number, steps: string[], warning
 
 function standard(input: Extract<CalibrationInput, { method: 'standard' }>): CalibrationResult {
   const errors: CalibrationError[] = [];
-  const amount = read(input.amount, RULES.amount, errors);
-  const share = read(input.labourShare, RULES.labourShare, errors);
-  const cost = read(input.hourlyCost, RULES.hourlyCost, errors);
-  const rate = read(input.rate, RULES.rate, errors);
+  const amount = read(input.amount, 'amount', errors);
+  const share = read(input.labourShare, 'labourShare', errors);
+  const cost = read(input.hourlyCost, 'hourlyCost', errors);
+  const rate = read(input.rate, 'rate', errors);
   if (amount === null || share === null || cost === null || rate === null) return { ok: false, errors };
   const labour = (amount * share) / 100;
   const worked = labour / cost;
@@ -169,10 +149,10 @@ function standard(input: Extract<CalibrationInput, { method: 'standard' }>): Cal
 
 function proprete(input: Extract<CalibrationInput, { method: 'proprete' }>): CalibrationResult {
   const errors: CalibrationError[] = [];
-  const a = read(input.amount, RULES.amount, errors);
-  const n = read(input.months, RULES.months, errors);
-  const s = read(input.transferableHours, RULES.transferableHours, errors);
-  const t = read(input.rate, RULES.rate, errors);
+  const a = read(input.amount, 'amount', errors);
+  const n = read(input.months, 'months', errors);
+  const s = read(input.transferableHours, 'transferableHours', errors);
+  const t = read(input.rate, 'rate', errors);
   if (a === null || n === null || s === null || t === null) return { ok: false, errors };
   const c = CLEANING_COEFFICIENT;
   const monthly = a / n;
@@ -201,12 +181,12 @@ function anru(input: Extract<CalibrationInput, { method: 'anru' }>): Calibration
   const steps: string[] = [];
   let worked: number | null;
   if (input.hoursWorked !== undefined && input.hoursWorked !== null && input.hoursWorked !== '') {
-    worked = read(input.hoursWorked, RULES.hoursWorked, errors);
+    worked = read(input.hoursWorked, 'hoursWorked', errors);
     if (worked !== null) steps.push(`Heures travaillées sur le lot : ${hoursText(worked)}.`);
   } else {
-    const amount = read(input.amount, RULES.amount, errors);
-    const share = read(input.labourShare, RULES.labourShare, errors);
-    const cost = read(input.hourlyCost, RULES.hourlyCost, errors);
+    const amount = read(input.amount, 'amount', errors);
+    const share = read(input.labourShare, 'labourShare', errors);
+    const cost = read(input.hourlyCost, 'hourlyCost', errors);
     if (amount === null || share === null || cost === null) return { ok: false, errors };
     const labour = (amount * share) / 100;
     worked = labour / cost;
@@ -252,7 +232,7 @@ export function calibrateLots(lots: unknown): LotsCalibration {
   }
   const results = lots.map((lot) => calibrate(lot));
   const errors = results.flatMap((r, i) =>
-    r.ok ? [] : r.errors.map((e) => ({ ...e, lot: i, message: `Lot ${i + 1} : ${e.message.charAt(0).toLowerCase()}${e.message.slice(1)}` })),
+    r.ok ? [] : r.errors.map((e) => ({ ...e, lot: i, message: `Lot ${i + 1} : ${lowerFirst(e.message)}` })),
   );
   if (errors.length) return { ok: false, errors };
   const ok = results as Extract<CalibrationResult, { ok: true }>[];

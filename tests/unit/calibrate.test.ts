@@ -108,7 +108,7 @@ describe('several lots', () => {
       { method: 'standard', amount: 1_000_000, labourShare: 50, hourlyCost: 30, rate: 5 },
       { method: 'standard', amount: -3, labourShare: 50, hourlyCost: 30, rate: 5 },
     ]);
-    expect(r).toEqual({ ok: false, errors: [{ lot: 1, field: 'amount', message: 'Lot 2 : le montant HT doit être supérieur à 0 (en euros).' }] });
+    expect(r).toEqual({ ok: false, errors: [{ lot: 1, field: 'amount', message: 'Lot 2 : le montant HT ne peut pas être négatif.' }] });
   });
 
   test('refuses an empty list', () => {
@@ -124,12 +124,13 @@ describe('invalid input', () => {
   };
 
   test('returns French errors naming each bad field', () => {
-    expect(messageFor({ amount: -1 })).toEqual(['amount : Le montant HT doit être supérieur à 0 (en euros).']);
-    expect(messageFor({ amount: 0 })).toEqual(['amount : Le montant HT doit être supérieur à 0 (en euros).']);
-    expect(messageFor({ hourlyCost: 0 })).toEqual(['hourlyCost : Le coût horaire doit être compris entre 1 et 10 000 (en euros par heure).']);
-    expect(messageFor({ hourlyCost: undefined })).toEqual(['hourlyCost : Le coût horaire doit être un nombre (en euros par heure).']);
-    expect(messageFor({ rate: 'cinq' })).toEqual(['rate : Le taux d’insertion doit être un nombre (en %).']);
-    expect(messageFor({ labourShare: 150 })).toEqual(['labourShare : La part de main-d’œuvre doit être comprise entre 0 et 100 (en %).']);
+    // Mêmes messages que l'assistant : une seule formulation par règle (src/lib/french-number.ts).
+    expect(messageFor({ amount: -1 })).toEqual(['amount : Le montant HT ne peut pas être négatif.']);
+    expect(messageFor({ amount: 0 })).toEqual(['amount : Le montant HT doit être supérieur à zéro.']);
+    expect(messageFor({ hourlyCost: 0 })).toEqual(['hourlyCost : Le coût horaire doit être compris entre 1 et 10 000 €.']);
+    expect(messageFor({ hourlyCost: undefined })).toEqual(['hourlyCost : Indiquez le coût horaire.']);
+    expect(messageFor({ rate: 'cinq' })).toEqual(['rate : Le taux d’insertion doit être un nombre, par exemple « 5 ».']);
+    expect(messageFor({ labourShare: 150 })).toEqual(['labourShare : La part de main-d’œuvre doit être comprise entre 0 et 100 %.']);
     expect(messageFor({ amount: 1e13 })).toEqual(['amount : Le montant HT est hors de proportion (plus de 1 000 milliards) : vérifiez la saisie.']);
     expect(messageFor({ amount: Number.NaN, rate: Number.POSITIVE_INFINITY })).toHaveLength(2);
   });

@@ -182,26 +182,41 @@ describe('render', () => {
     });
     expect(errors).toEqual([
       { field: 'regime', message: expect.stringMatching(/^Le champ « Cadre de la clause » doit être l’une des options proposées/) },
-      { field: 'lots[0].heures', message: 'Lots concernés, ligne 1 : le champ « Heures d’insertion du lot » doit être un nombre d’heures positif ou nul.' },
+      { field: 'lots[0].heures', message: 'Lots concernés, ligne 1 : le champ « Heures d’insertion du lot » doit être au moins égal à 1\u00a0heure.' },
       { field: 'lots[1].numero', message: 'Lots concernés, ligne 2 : le champ « Numéro du lot » est obligatoire.' },
-      { field: 'lots[1].heures', message: 'Lots concernés, ligne 2 : le champ « Heures d’insertion du lot » doit être un nombre d’heures positif ou nul.' },
+      { field: 'lots[1].heures', message: 'Lots concernés, ligne 2 : le champ « Heures d’insertion du lot » doit être un nombre, par exemple « 800 ».' },
       { field: 'facilitateur_structure', message: 'Le champ « Structure du facilitateur » doit être un texte.' },
     ]);
   });
 
-  test('says an amount must be a positive number in euros HT', () => {
+  test('says why an amount is refused, with the wording of the wizard', () => {
     const note = draftById('justification-derogation');
-    for (const bad of [-1, 0, 'mille', Number.NaN, Number.POSITIVE_INFINITY, 1e13]) {
-      expect(errorsOf(note, { ...note.example, valeur_estimee: bad })).toEqual([
-        { field: 'valeur_estimee', message: 'Le champ « Valeur estimée du marché » doit être un nombre positif en euros HT.' },
-      ]);
+    const subject = 'Le champ « Valeur estimée du marché »';
+    for (const [bad, message] of [
+      [-1, `${subject} ne peut pas être négatif.`],
+      [0, `${subject} doit être supérieur à zéro.`],
+      ['mille', `${subject} doit être un nombre, par exemple « 216\u202f000 ».`],
+      [Number.NaN, `${subject} doit être un nombre, par exemple « 216\u202f000 ».`],
+      [Number.POSITIVE_INFINITY, `${subject} doit être un nombre, par exemple « 216\u202f000 ».`],
+      [1e13, `${subject} est hors de proportion (plus de 1 000 milliards) : vérifiez la saisie.`],
+      ['12 %', `${subject} s’écrit en euros : « 12 % » est un pourcentage.`],
+    ] as const) {
+      expect(errorsOf(note, { ...note.example, valeur_estimee: bad })).toEqual([{ field: 'valeur_estimee', message }]);
     }
+  });
+
+  test('never reads « 216.000 » as 216 €: the answer is refused with both readings', () => {
+    const note = draftById('justification-derogation');
+    const [error] = errorsOf(note, { ...note.example, valeur_estimee: '216.000' });
+    expect(normaliseSpaces(error!.message)).toBe(
+      'Le champ « Valeur estimée du marché » est ambigu : « 216.000 » peut se lire 216 000 € HT ou 216 € HT. Écrivez 216 000 pour deux cent seize mille euros, ou 216 pour deux cent seize euros.',
+    );
   });
 
   test('accepts numbers typed the French way', () => {
     const note = draftById('justification-derogation');
     const text = normaliseSpaces(documentText(renderOk(note, { ...note.example, valeur_estimee: '1 250 000,50' })));
-    expect(text).toContain('valeur estimée : 1 250 000,5 € HT');
+    expect(text).toContain('valeur estimée : 1 250 000,50 € HT');
   });
 
   test('rejects impossible dates', () => {

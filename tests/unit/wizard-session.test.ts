@@ -220,9 +220,10 @@ describe('importing never replaces a draft without asking', () => {
 });
 
 describe('text hygiene and preview', () => {
-  test('control characters typed in a text answer never reach the answers', () => {
+  test('control and bidi override characters typed in a text answer never reach the answers', () => {
     const s = typed(start().session, 'contract.subject', 'la voirie\u0007 de Val-Sud');
     expect(s.answers.contract.subject).toBe('la voirie de Val-Sud');
+    expect(typed(s, 'lots.0.name', 'Ville \u202Ecentrale\u2066').answers.lots[0]!.name).toBe('Ville centrale');
   });
 
   test('the preview opens on the piece the current step fills, else the first piece', () => {

@@ -81,7 +81,7 @@ describe('validation of the contract step', () => {
   });
 
   test('amounts written the French way are accepted', () => {
-    for (const raw of ['1 200 000', '1\u00a0200\u00a0000', '1200000,50', '1 200 000 €', '1 200 000 € HT']) {
+    for (const raw of ['1 200 000', '1\u00a0200\u00a0000', '1\u202f200\u202f000', '1.200.000', '1200000,50', '1 200 000 €', '1 200 000 € HT', '1200000 EUR']) {
       expect(messages(setPath(a, 'contract.amount', raw), 'contrat', 'contract.amount'), raw).toEqual([]);
     }
   });
@@ -180,7 +180,7 @@ describe('validation of the calibration step', () => {
     ['hourlyCost', 'abc', /coût horaire doit être un nombre/],
     ['hourlyCost', '-5', /coût horaire doit être compris/],
     ['rate', '150 %', /taux d’insertion doit être compris entre 0 et 100/],
-    ['rate', '1e20', /taux d’insertion doit être un nombre/],
+    ['rate', '1e20', /taux d’insertion doit s’écrire en chiffres, sans exposant/],
   ])('%s « %s » is refused, with the lot named', (field, raw, message) => {
     const errors = messages(setPath(worksJourney(), `lots.1.calibration.${field}`, raw), 'calibrage', `lots.1.calibration.${field}`);
     expect(errors[0]).toMatch(/^Lot 2 : /);

@@ -48,9 +48,10 @@ describe('saved drafts', () => {
 
   test('a draft with a wrong type or an unknown value is refused, naming the field', () => {
     const base = JSON.parse(serializeDraft(worksJourney(), 'lots', NOW));
-    const wrongType = { ...base, answers: setPath(base.answers, 'lots.0.amount', 1000) };
+    const wrongType = { ...base, answers: setPath(base.answers, 'lots.1.amount', { euros: 1000 }) };
     const r = readDraft(JSON.stringify(wrongType));
-    expect(r.status === 'invalid' && r.message).toMatch(/lots\.0\.amount : texte attendu/);
+    expect(r.status === 'invalid' && r.message).toMatch(/Montant estimé du lot, lot 2 : nombre attendu/);
+    expect(r.status === 'invalid' && r.message).not.toMatch(/lots\.1\.amount/);
     const unknown = { ...base, answers: setPath(base.answers, 'contract.buyer', 'martien') };
     expect(readDraft(JSON.stringify(unknown)).status).toBe('invalid');
     const noLots = { ...base, answers: setPath(base.answers, 'lots', []) };

@@ -6,7 +6,8 @@
 import type { Block, RenderedDocument, Run } from './document';
 import type { Draft } from './load';
 import type { Condition, Inline, TemplateNode } from './template';
-import { formatNumberValue, lowerFirst, resolveAnswers, type FieldError, type Scope, type ScalarValue } from './values';
+import { lowerFirst } from '../format';
+import { formatNumberValue, resolveAnswers, type FieldError, type Scope, type ScalarValue } from './values';
 
 export type { FieldError } from './values';
 export type RenderResult = { ok: true; document: RenderedDocument } | { ok: false; errors: FieldError[] };

@@ -7,6 +7,7 @@ import type { Draft } from './load';
 import { render, renderBlank } from './render';
 import type { RenderedDocument } from './document';
 import { buildDocx, docxBytes } from './docx';
+import { lowerFirst } from '../format';
 
 const TYPE_LABELS: Record<Variable['type'], string> = {
   'amount-eur-ht': 'montant en euros HT',
@@ -49,6 +50,6 @@ export async function draftDocxBytes(
   generatedAt: Date,
 ): Promise<Uint8Array> {
   const doc = DOCX_VARIANTS[variant].document(draft);
-  const subject = `Rédaction type (${DOCX_VARIANTS[variant].label.toLowerCase()}) : ${draft.placement.map((p) => PLACEMENTS[p]).join(', ')}`;
+  const subject = `Rédaction type (${lowerFirst(DOCX_VARIANTS[variant].label)}) : ${draft.placement.map((p) => PLACEMENTS[p]).join(', ')}`;
   return docxBytes(buildDocx([doc], { referenceLabels, generatedAt, subject }));
 }

@@ -3,7 +3,8 @@
  * puis formatée en texte français (« 1 000 000 € HT », « 5 % », « 833 heures », « 22 août 2026 »).
  * Une réponse invalide donne un message qui nomme le champ ; une réponse facultative vide donne un repère.
  */
-import { formatDateFr, formatEuros, formatInt, formatNumber, formatPercent } from '../format';
+import { formatDateFr, formatInt, formatNumber, lowerFirst } from '../format';
+import { formatQuantity, readNumberField, type NumberKind, type NumberRule } from '../french-number';
 import type { ChoiceOption, LotsVariable, ScalarVariable, Variable } from './schema';
 import { frenchTypography } from '../typography';
 import { singleLine, xmlSafe } from './text';
@@ -39,12 +40,8 @@ export interface LotsValue {
 export type Value = ScalarValue | LotsValue;
 export type Scope = Map<string, Value>;
 
-/** Plafond de vraisemblance des nombres : au-delà, la saisie est une erreur (1 000 milliards). */
-export const MAX_NUMBER = 1e12;
 const TEXT_MAX = 2000;
 const LONGTEXT_MAX = 20_000;
-
-export const lowerFirst = (s: string) => (/^\p{Lu}\p{Ll}/u.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
 
 export function placeholderText(v: Variable): string {
   return `[${frenchTypography(v.placeholder ?? lowerFirst(v.label))}]`;
@@ -54,25 +51,27 @@ function isEmpty(raw: unknown): boolean {
   return raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '') || (Array.isArray(raw) && raw.length === 0);
 }
 
-/** Nombre saisi : accepte un nombre ou un texte « 1 000 000,50 » ; `null` si illisible. */
-export function readNumber(raw: unknown): number | null {
-  if (typeof raw === 'number') return Number.isFinite(raw) ? raw : null;
-  if (typeof raw !== 'string') return null;
-  const cleaned = raw.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
-  if (!/^[-+]?\d+(?:\.\d+)?$/.test(cleaned)) return null;
-  const n = Number(cleaned);
-  return Number.isFinite(n) ? n : null;
-}
-
-/** Date saisie au format AAAA-MM-JJ (ou objet Date valide) ; `null` si illisible ou inexistante. */
+/**
+ * Date saisie au format AAAA-MM-JJ (champ de date du navigateur) ou JJ/MM/AAAA (ce qu'on tape sans sélecteur de
+ * date), ou objet Date valide ; `null` si illisible ou inexistante (30 février). L'année n'est pas bornée ici :
+ * chaque champ dit quelles années il accepte.
+ */
 export function readDate(raw: unknown): Date | null {
   if (raw instanceof Date) return Number.isFinite(raw.getTime()) ? raw : null;
   if (typeof raw !== 'string') return null;
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw.trim());
-  if (!m) return null;
-  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return date.getUTCMonth() === Number(m[2]) - 1 && date.getUTCDate() === Number(m[3]) ? date : null;
+  const text = raw.trim();
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const fr = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(text);
+  const [year, month, day] = iso ? [iso[1], iso[2], iso[3]].map(Number) : fr ? [fr[3], fr[2], fr[1]].map(Number) : [];
+  if (year === undefined || month === undefined || day === undefined) return null;
+  // `setUTCFullYear` plutôt que `Date.UTC`, qui lirait l'an 50 comme 1950.
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? date : null;
 }
+
+/** Une date au format AAAA-MM-JJ, pour comparer des dates saisies sous l'une ou l'autre forme. */
+export const isoDate = (date: Date) => date.toISOString().slice(0, 10);
 
 type Check = { ok: true; value: ScalarValue } | { ok: false; message: string };
 
@@ -81,34 +80,30 @@ const filled = (text: string, parts: string[] = [text], choices: string[] = []):
   value: { kind: 'scalar', filled: true, text, parts, choices },
 });
 
-function numberRule(v: ScalarVariable): { min: number; minExclusive: boolean; max: number; integer: boolean; what: string } {
-  switch (v.type) {
-    case 'amount-eur-ht':
-      return { min: 0, minExclusive: true, max: MAX_NUMBER, integer: false, what: 'un nombre positif en euros HT' };
-    case 'amount-eur':
-      return { min: 0, minExclusive: true, max: MAX_NUMBER, integer: false, what: 'un nombre positif en euros' };
-    case 'percent':
-      return { min: 0, minExclusive: false, max: 100, integer: false, what: 'un pourcentage compris entre 0 et 100' };
-    case 'hours':
-      return { min: 0, minExclusive: false, max: MAX_NUMBER, integer: false, what: 'un nombre d’heures positif ou nul' };
-    default:
-      return { min: 0, minExclusive: false, max: MAX_NUMBER, integer: true, what: 'un nombre entier positif ou nul' };
-  }
+/** La grandeur de chaque type de variable numérique (unité acceptée, mise en forme, exemple). */
+const KIND_OF_TYPE = {
+  'amount-eur-ht': 'amount-ht',
+  'amount-eur': 'euros',
+  percent: 'percent',
+  hours: 'hours',
+  integer: 'integer',
+} as const satisfies Record<string, NumberKind>;
+type NumberType = keyof typeof KIND_OF_TYPE;
+
+/** Les bornes d'une variable numérique : celles de son type, resserrées par `min` et `max` du modèle. */
+function numberRule(v: ScalarVariable & { type: NumberType }, subject: string): NumberRule {
+  const kind = KIND_OF_TYPE[v.type];
+  const base =
+    kind === 'amount-ht' || kind === 'euros'
+      ? { min: 0, minExclusive: true }
+      : kind === 'percent'
+        ? { min: 0, max: 100 }
+        : { min: 0, integer: kind === 'integer' };
+  return { subject, kind, ...base, ...(v.min !== undefined ? { min: v.min, minExclusive: false } : {}), ...(v.max !== undefined ? { max: v.max } : {}) };
 }
 
 export function formatNumberValue(v: ScalarVariable, n: number): string {
-  switch (v.type) {
-    case 'amount-eur-ht':
-      return `${formatEuros(n)}\u00a0HT`;
-    case 'amount-eur':
-      return formatEuros(n);
-    case 'percent':
-      return formatPercent(n);
-    case 'hours':
-      return `${formatNumber(n)}\u00a0heure${Math.abs(n) >= 2 ? 's' : ''}`;
-    default:
-      return formatInt(n);
-  }
+  return v.type in KIND_OF_TYPE ? formatQuantity(n, KIND_OF_TYPE[v.type as NumberType]) : formatNumber(n);
 }
 
 /** Valide une réponse non vide. */
@@ -119,21 +114,9 @@ function checkScalar(v: ScalarVariable, raw: unknown, subject: string): Check {
     case 'percent':
     case 'hours':
     case 'integer': {
-      const rule = numberRule(v);
-      const n = readNumber(raw);
-      const below = n !== null && (rule.minExclusive ? n <= rule.min : n < rule.min);
-      if (n === null || below || n > rule.max || (rule.integer && !Number.isInteger(n))) {
-        return { ok: false, message: `${subject} doit être ${rule.what}.` };
-      }
-      if ((v.min !== undefined && n < v.min) || (v.max !== undefined && n > v.max)) {
-        const range =
-          v.min !== undefined && v.max !== undefined
-            ? `compris entre ${formatNumber(v.min)} et ${formatNumber(v.max)}`
-            : v.min !== undefined
-              ? `au moins égal à ${formatNumber(v.min)}`
-              : `au plus égal à ${formatNumber(v.max!)}`;
-        return { ok: false, message: `${subject} doit être ${range}.` };
-      }
+      const r = readNumberField(raw, numberRule(v, subject));
+      if (!r.ok) return { ok: false, message: r.message };
+      const n = r.value!;
       const result = filled(formatNumberValue(v, n));
       if (result.ok) result.value.number = n;
       return result;

@@ -19,15 +19,16 @@ export const METHOD_SHORT = {
   anru: 'minimum de la charte de l’ANRU',
 } as const;
 
-/** Nombre lu si possible ; sinon la saisie brute, pour que `calibrate` dise ce qui ne va pas. */
-const num = (raw: string) => parseNumber(raw) ?? raw;
-
 export function lotLabel(lot: LotAnswers): string {
   const name = singleLine(lot.name);
   return `Lot ${singleLine(lot.number) || '?'}${name ? `\u00a0: ${name}` : ''}`;
 }
 
-/** L'entrée de `calibrate` pour un lot. */
+/**
+ * L'entrée de `calibrate` pour un lot : les saisies telles quelles, que `calibrate` lit selon la grandeur de chaque
+ * champ (« 12 % » dans un montant est refusé, « 216.000 » est ambigu) ; les lire ici sans cette grandeur
+ * laisserait passer une unité fausse.
+ */
 export function calibrationInput(answers: Answers, lot: LotAnswers): CalibrationInput {
   const c = lot.calibration;
   const label = lotLabel(lot);
@@ -36,15 +37,15 @@ export function calibrationInput(answers: Answers, lot: LotAnswers): Calibration
       return {
         method: 'proprete',
         label,
-        amount: num(lot.amount),
-        months: num(c.months.trim() ? c.months : answers.contract.durationMonths),
-        transferableHours: num(c.transferableHours),
-        rate: num(c.rate),
+        amount: lot.amount,
+        months: c.months.trim() ? c.months : answers.contract.durationMonths,
+        transferableHours: c.transferableHours,
+        rate: c.rate,
       };
     case 'anru':
-      return { method: 'anru', label, gup: c.gup, amount: num(lot.amount), labourShare: num(lot.labourShare), hourlyCost: num(c.hourlyCost) };
+      return { method: 'anru', label, gup: c.gup, amount: lot.amount, labourShare: lot.labourShare, hourlyCost: c.hourlyCost };
     default:
-      return { method: 'standard', label, amount: num(lot.amount), labourShare: num(lot.labourShare), hourlyCost: num(c.hourlyCost), rate: num(c.rate) };
+      return { method: 'standard', label, amount: lot.amount, labourShare: lot.labourShare, hourlyCost: c.hourlyCost, rate: c.rate };
   }
 }
 
@@ -76,7 +77,7 @@ export interface LotCalibration {
 export function lotCalibration(answers: Answers, lot: LotAnswers): LotCalibration {
   const result = calibrate(calibrationInput(answers, lot));
   if (lot.calibration.override) {
-    const manual = parseNumber(lot.calibration.overrideHours);
+    const manual = parseNumber(lot.calibration.overrideHours, 'hours');
     const valid = manual !== null && Number.isInteger(manual) && manual >= 1;
     return { lot, result, hours: valid ? manual : null, overridden: true };
   }
@@ -126,7 +127,7 @@ export function calibrationNote(answers: Answers): RenderedDocument | null {
       kind: 'table',
       header: [[text('Lot')], [text('Montant HT')], [text('Méthode')], [text('Heures d’insertion retenues')]],
       rows: lots.map(({ lot, result, hours, overridden }, i) => {
-        const amount = parseNumber(lot.amount);
+        const amount = parseNumber(lot.amount, 'amount-ht');
         return [
           [value(lotLabel(lot), `lots.${i}.name`)],
           [value(amount === null ? lot.amount : `${formatEuros(amount)}\u00a0HT`, `lots.${i}.amount`)],

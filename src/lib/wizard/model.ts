@@ -8,6 +8,7 @@
  * visibles et modifiables (coût horaire de 30 €, taux de 5 % : l'exemple de la fiche C3).
  */
 import type { Draft } from '../redactions/load';
+import { cleanText } from '../redactions/text';
 import type { ChoiceOption, Variable } from '../redactions/schema';
 import type { WizardTexts } from './texts';
 
@@ -333,6 +334,27 @@ export function removeSubCriterion(answers: Answers, key: string): Answers {
   if (list.length <= 1) return answers;
   return { ...answers, criterion: { ...answers.criterion, subCriteria: list.filter((s) => s.key !== key) } };
 }
+
+/** Copie profonde où chaque texte est passé par `clean` ; garde l'objet d'origine quand rien ne change. */
+function mapStrings<T>(node: T, clean: (s: string) => string): T {
+  if (typeof node === 'string') return clean(node) as T;
+  if (Array.isArray(node)) {
+    const copy = node.map((item) => mapStrings(item, clean));
+    return (copy.some((item, i) => item !== node[i]) ? copy : node) as T;
+  }
+  if (typeof node === 'object' && node !== null) {
+    const entries = Object.entries(node).map(([k, v]) => [k, mapStrings(v, clean)] as const);
+    return (entries.some(([k, v]) => v !== (node as Record<string, unknown>)[k]) ? Object.fromEntries(entries) : node) as T;
+  }
+  return node;
+}
+
+/**
+ * Les réponses sans caractère de contrôle ni commande de sens d'écriture (U+202E retournerait « centrale » en
+ * « elartnec » dans l'aperçu comme dans le fichier Word) : appelé à chaque saisie et à la relecture d'un
+ * brouillon ou d'un fichier importé, pour que les réponses gardées soient déjà propres.
+ */
+export const sanitizeAnswers = <T extends Answers>(answers: T): T => mapStrings(answers, cleanText);
 
 /** Identifiant HTML d'un champ à partir de son chemin : « lots.0.amount » → « wz-lots-0-amount ». */
 export const fieldId = (path: string) => `wz-${path.replace(/\./g, '-')}`;

@@ -11,8 +11,8 @@
  * les messages citent alors « l'article 35 de la loi n° 2021-1104 ».
  */
 import { formatDateFr, formatEuros } from '../format';
-import { readDate } from '../redactions/values';
-import { parseNumber } from './numbers';
+import { readingMessage, readFrenchNumber } from '../french-number';
+import { isoDate, readDate } from '../redactions/values';
 
 /** Seuils européens en vigueur du 1er janvier 2026 au 31 décembre 2027, en euros HT. */
 export const EU_THRESHOLDS = {
@@ -48,7 +48,7 @@ export interface ContractFacts {
   defence?: boolean;
   /** Valeur estimée HT (nombre ou saisie). */
   amount: unknown;
-  /** Date d'engagement de la consultation, AAAA-MM-JJ. */
+  /** Date d'engagement de la consultation, AAAA-MM-JJ ou JJ/MM/AAAA. */
   launchDate: string;
 }
 
@@ -123,9 +123,20 @@ export function obligation(facts: ContractFacts): ObligationResult {
     };
   }
   const category = thresholdCategory(facts);
-  const amount = parseNumber(facts.amount);
+  const reading = readFrenchNumber(facts.amount, 'amount-ht');
+  const amount = reading.status === 'ok' ? reading.value : null;
   const launch = readDate(facts.launchDate);
-  if (category === null || amount === null || amount <= 0 || launch === null || !facts.launchDate) {
+  if (reading.status === 'ambiguous' || reading.status === 'invalid') {
+    // Un montant mal lu ne doit jamais conclure « facultative » : « 216.000 » lu 216 € dispenserait à tort.
+    return {
+      status: 'incomplete',
+      mandatory: false,
+      reason: 'Le montant estimé saisi ne peut pas être lu avec certitude : corrigez-le à l’étape « Le marché » pour savoir si la clause est obligatoire.',
+      details: [readingMessage(facts.amount, 'amount-ht') ?? ''].filter(Boolean),
+      sources: [],
+    };
+  }
+  if (category === null || amount === null || amount <= 0 || launch === null) {
     return {
       status: 'incomplete',
       mandatory: false,
@@ -136,7 +147,7 @@ export function obligation(facts: ContractFacts): ObligationResult {
   }
   const t = EU_THRESHOLDS.categories[category];
   const threshold = { category, amount: t.amount, label: t.label };
-  const launchIso = facts.launchDate.trim();
+  const launchIso = isoDate(launch);
   const sources: string[] = [SOCIAL_OBLIGATION.source, EU_THRESHOLDS.source];
   if (launchIso > EU_THRESHOLDS.to) {
     details.push(

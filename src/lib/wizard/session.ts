@@ -20,7 +20,7 @@ import { parseNumber } from './numbers';
 import { documentsFor } from './pieces';
 import { docxFileName } from './filename';
 import type { RenderedDocument } from '../redactions/document';
-import { xmlSafe as sanitizeText } from '../redactions/text';
+import { cleanText as sanitizeText } from '../redactions/text';
 import { firstInvalidStep, guardStep, isStepId, nextStep, previousStep, STEP_IDS, stepShortTitle, stepTitle, validateStep, visibleSteps, type FieldError, type StepId } from './steps';
 import { BACKUP_KEY, DRAFT_KEY, PROFILE_KEY, REPLACED_KEY, readDraft, serializeDraft, serializeProfile, type ReadResult } from './storage';
 

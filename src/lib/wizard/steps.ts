@@ -4,7 +4,7 @@
  * étape tant qu'une étape précédente est invalide). Les composants ne font que demander : ils ne
  * réécrivent aucune de ces règles.
  */
-import { formatEuros } from '../format';
+import { formatDateFr, formatEuros, formatInt, lowerFirst } from '../format';
 import { readDate } from '../redactions/values';
 import type { Answers } from './model';
 import { clauseLots, needsDerogation, obligationOf, reservedLots } from './levers';
@@ -65,10 +65,12 @@ class Errors {
   add(field: string, message: string | null) {
     if (message) this.list.push({ field, message });
   }
-  /** Texte : obligatoire si `missing` est donné (c'est le message), et de longueur limitée. */
-  text(field: string, raw: string, missing: string | null, max = TEXT_MAX) {
+  /** Texte : obligatoire si `missing` est donné (c'est le message), et de longueur limitée ; `subject` nomme le champ. */
+  text(field: string, raw: string, subject: string, missing: string | null, max = TEXT_MAX) {
     if (missing && raw.trim() === '') this.add(field, missing);
-    else if (raw.length > max) this.add(field, `Ce texte est trop long : ${max.toLocaleString('fr-FR')} caractères au plus.`);
+    else if (raw.length > max) {
+      this.add(field, `${subject} dépasse la longueur permise : ${formatInt(max)} caractères au plus (${formatInt(raw.length)} saisis).`);
+    }
   }
   number(field: string, raw: string, rule: NumberRule) {
     this.add(field, checkNumber(raw, rule));
@@ -83,22 +85,37 @@ export function isPhone(raw: string): boolean {
   return /^0[1-9]\d{8}$/.test(compact) || /^\+\d{8,15}$/.test(compact);
 }
 
-function validDate(raw: string): boolean {
-  const d = readDate(raw);
-  return d !== null && d.getUTCFullYear() >= 2000 && d.getUTCFullYear() <= 2100;
+/** Années acceptées pour les dates du marché : une année hors de cet intervalle est une faute de frappe. */
+export const DATE_YEARS = { min: 2000, max: 2100 } as const;
+
+/**
+ * La date lue (AAAA-MM-JJ ou JJ/MM/AAAA) ou le message qui dit pourquoi elle est refusée ; `subject` nomme le champ
+ * (« La date de lancement ») et `example` est une date correcte (« le 15/09/2026 »).
+ */
+function checkDate(raw: string, subject: string, example: string): { date: Date } | { message: string } {
+  const date = readDate(raw);
+  if (!date) return { message: `${subject} doit être une date valide, au format JJ/MM/AAAA, par exemple ${example}.` };
+  const year = date.getUTCFullYear();
+  if (year < DATE_YEARS.min || year > DATE_YEARS.max) {
+    return { message: `${subject} doit tomber entre ${DATE_YEARS.min} et ${DATE_YEARS.max} (année saisie : ${year}), par exemple ${example}.` };
+  }
+  return { date };
 }
 
 function contract(answers: Answers, e: Errors) {
   const c = answers.contract;
-  e.text('contract.subject', c.subject, 'Indiquez l’objet du marché.', 300);
-  e.text('contract.buyerName', c.buyerName, 'Indiquez le nom de l’acheteur.', 300);
-  e.text('contract.reference', c.reference, null, 100);
+  e.text('contract.subject', c.subject, 'L’objet du marché', 'Indiquez l’objet du marché.', 300);
+  e.text('contract.buyerName', c.buyerName, 'Le nom de l’acheteur', 'Indiquez le nom de l’acheteur.', 300);
+  e.text('contract.reference', c.reference, 'La référence du marché', null, 100);
   e.add('contract.kind', c.kind ? null : 'Choisissez le type de marché.');
   e.add('contract.buyer', c.buyer ? null : 'Choisissez le type d’acheteur.');
   e.number('contract.amount', c.amount, RULES.contractAmount);
   e.number('contract.durationMonths', c.durationMonths, RULES.duration);
   if (isBlank(c.launchDate)) e.add('contract.launchDate', 'Indiquez la date de lancement de la consultation.');
-  else if (!validDate(c.launchDate)) e.add('contract.launchDate', 'La date de lancement doit être une date valide, par exemple le 15/09/2026.');
+  else {
+    const launch = checkDate(c.launchDate, 'La date de lancement', 'le 15/09/2026');
+    if ('message' in launch) e.add('contract.launchDate', launch.message);
+  }
 }
 
 function lots(answers: Answers, e: Errors) {
@@ -107,10 +124,10 @@ function lots(answers: Answers, e: Errors) {
     const of = lotName(answers, i);
     const number = lot.number.trim();
     if (!number) e.add(`lots.${i}.number`, `Indiquez le numéro du lot (ligne ${i + 1}).`);
-    else if (number.length > 20) e.text(`lots.${i}.number`, number, null, 20);
+    else if (number.length > 20) e.text(`lots.${i}.number`, number, `Le numéro du lot (ligne ${i + 1})`, null, 20);
     else if (seen.has(number.toLowerCase())) e.add(`lots.${i}.number`, `Deux lots portent le numéro « ${number} » : donnez à chacun un numéro distinct.`);
     seen.set(number.toLowerCase(), i);
-    e.text(`lots.${i}.name`, lot.name, `Indiquez l’intitulé ${of}.`, 300);
+    e.text(`lots.${i}.name`, lot.name, `L’intitulé ${of}`, `Indiquez l’intitulé ${of}.`, 300);
     e.number(`lots.${i}.amount`, lot.amount, { ...RULES.lotAmount, subject: `Le montant estimé ${of}` });
     e.number(`lots.${i}.labourShare`, lot.labourShare, { ...RULES.labourShare, subject: `La part de main-d’œuvre ${of}` });
   });
@@ -125,8 +142,8 @@ function lots(answers: Answers, e: Errors) {
 
 /** La somme des montants des lots et le montant du marché, quand tous sont lisibles. */
 function lotTotals(answers: Answers): { sum: number; total: number } | null {
-  const total = parseNumber(answers.contract.amount);
-  const amounts = answers.lots.map((l) => parseNumber(l.amount));
+  const total = parseNumber(answers.contract.amount, RULES.contractAmount.kind);
+  const amounts = answers.lots.map((l) => parseNumber(l.amount, RULES.lotAmount.kind));
   if (total === null || !amounts.every((a): a is number => a !== null && a > 0)) return null;
   return { sum: amounts.reduce((a, b) => a + b, 0), total };
 }
@@ -163,17 +180,17 @@ function calibration(answers: Answers, e: Errors) {
     const c = lot.calibration;
     const at = (f: string) => `lots.${i}.calibration.${f}`;
     if (c.override) {
-      e.number(at('overrideHours'), c.overrideHours, { subject: `Le volume d’heures fixé pour le lot ${lot.number.trim() || i + 1}`, min: 1, integer: true, unit: 'heures', example: '« 800 »' });
+      e.number(at('overrideHours'), c.overrideHours, { ...RULES.overrideHours, subject: `Le volume d’heures fixé pour le lot ${lot.number.trim() || i + 1}` });
       if (c.overrideReason.trim().length < 10) {
         e.add(at('overrideReason'), `Expliquez en une phrase pourquoi vous retenez ce volume ${of} (il figurera dans la note de calibrage).`);
-      } else e.text(at('overrideReason'), c.overrideReason, null);
+      } else e.text(at('overrideReason'), c.overrideReason, `Le motif du volume fixé ${of}`, null);
       return;
     }
     // Les saisies du calcul sont lues et contrôlées par `calibrate` lui-même ; ses messages sont préfixés du lot.
     const { result } = lotCalibration(answers, lot);
     const prefix = `Lot ${lot.number.trim() || i + 1} : `;
     if (!result.ok) {
-      for (const err of result.errors) e.add(calibrationFieldPath(i, err.field), prefix + err.message.charAt(0).toLowerCase() + err.message.slice(1));
+      for (const err of result.errors) e.add(calibrationFieldPath(i, err.field), prefix + lowerFirst(err.message));
     } else if (result.hours === 0) {
       e.add(at('method'), `Le calcul ne donne aucune heure ${of} : ajustez les paramètres, fixez un volume à la main, ou retirez la clause de ce lot.`);
     }
@@ -183,40 +200,40 @@ function calibration(answers: Answers, e: Errors) {
 function execution(answers: Answers, e: Errors) {
   const x = answers.execution;
   const f = answers.facilitator;
-  e.text('execution.articleNumber', x.articleNumber, null, 20);
-  e.text('execution.perimeter', x.perimeter, null);
+  e.text('execution.articleNumber', x.articleNumber, 'Le numéro de l’article du CCAP', null, 20);
+  e.text('execution.perimeter', x.perimeter, 'Le périmètre de la clause', null);
   if (x.publics.length === 0) e.add('execution.publics', 'Cochez au moins un public éligible.');
   if (x.modalities.length < MIN_MODALITIES) {
     e.add('execution.modalities', 'Laissez au moins deux modalités ouvertes : la clause ne doit pas imposer une seule façon de réaliser les heures.');
   }
   if (x.counting.includes('contrat-long')) {
-    e.number('execution.longContractMonths', x.longContractMonths, { subject: 'La durée de décompte d’un contrat long', feminine: true, min: 1, max: 60, integer: true, unit: 'mois', example: '« 12 »' });
+    e.number('execution.longContractMonths', x.longContractMonths, RULES.longContractMonths);
   }
   if (x.counting.includes('conversion')) {
     e.number('execution.conversionShare', x.conversionShare, { ...RULES.labourShare, subject: 'La part de main-d’œuvre retenue pour la conversion' });
     e.number('execution.conversionCost', x.conversionCost, { ...RULES.hourlyCost, subject: 'Le coût horaire retenu pour la conversion' });
   }
-  e.number('execution.correspondentDays', x.correspondentDays, { subject: 'Le délai de désignation du correspondant', min: 1, max: 90, integer: true, unit: 'jours', example: '« 15 »' });
+  e.number('execution.correspondentDays', x.correspondentDays, RULES.correspondentDays);
   if (!['mensuelle', 'trimestrielle'].includes(x.reporting)) e.add('execution.reporting', 'Choisissez la périodicité des états de suivi.');
-  e.number('execution.penaltyPerHour', x.penaltyPerHour, { subject: 'La pénalité par heure non réalisée', feminine: true, min: 0, minExclusive: true, max: 10_000, unit: '€', example: '« 30 »' });
-  e.number('execution.penaltyCap', x.penaltyCap, { subject: 'Le plafond des pénalités', min: 0.1, max: 100, unit: '%', example: '« 5 »' });
-  e.number('execution.observationDays', x.observationDays, { subject: 'Le délai laissé au titulaire pour ses observations', min: 1, max: 90, integer: true, unit: 'jours', example: '« 15 »' });
-  e.text('facilitator.structure', f.structure, 'Indiquez la structure du facilitateur (maison de l’emploi, PLIE, collectivité…).', 300);
-  e.text('facilitator.name', f.name, 'Indiquez le nom du facilitateur.', 200);
+  e.number('execution.penaltyPerHour', x.penaltyPerHour, RULES.penaltyPerHour);
+  e.number('execution.penaltyCap', x.penaltyCap, RULES.penaltyCap);
+  e.number('execution.observationDays', x.observationDays, RULES.observationDays);
+  e.text('facilitator.structure', f.structure, 'La structure du facilitateur', 'Indiquez la structure du facilitateur (maison de l’emploi, PLIE, collectivité…).', 300);
+  e.text('facilitator.name', f.name, 'Le nom du facilitateur', 'Indiquez le nom du facilitateur.', 200);
   if (f.email.trim() && !EMAIL.test(f.email.trim())) e.add('facilitator.email', 'Le courriel doit avoir la forme nom@domaine.fr.');
   if (f.phone.trim() && !isPhone(f.phone)) e.add('facilitator.phone', 'Le téléphone doit comporter 10 chiffres (par exemple 01 23 45 67 89) ou commencer par + suivi de l’indicatif.');
 }
 
 function criterion(answers: Answers, e: Errors) {
   const k = answers.criterion;
-  e.text('criterion.number', k.number, null, 20);
-  e.number('criterion.weight', k.weight, { subject: 'La pondération du critère', feminine: true, min: 1, max: 50, unit: '%', example: '« 10 »' });
-  e.text('criterion.support', k.support, 'Indiquez les prestations qui peuvent être exécutées par des personnes en insertion : c’est ce qui rattache le critère à l’objet du marché.', 500);
+  e.text('criterion.number', k.number, 'Le numéro du critère', null, 20);
+  e.number('criterion.weight', k.weight, RULES.criterionWeight);
+  e.text('criterion.support', k.support, 'La description des prestations support', 'Indiquez les prestations qui peuvent être exécutées par des personnes en insertion : c’est ce qui rattache le critère à l’objet du marché.', 500);
   if (k.subCriteria.length === 0) e.add('criterion.subCriteria', 'Indiquez au moins un sous-critère.');
   k.subCriteria.forEach((s, i) => {
-    e.text(`criterion.subCriteria.${i}.title`, s.title, `Indiquez l’intitulé du sous-critère ${i + 1}.`, 300);
-    e.number(`criterion.subCriteria.${i}.weight`, s.weight, { subject: `La part du sous-critère ${i + 1}`, feminine: true, min: 0, minExclusive: true, max: 100, unit: '%', example: '« 25 »' });
-    e.text(`criterion.subCriteria.${i}.expected`, s.expected, `Indiquez ce que le candidat doit décrire pour le sous-critère ${i + 1}.`, 500);
+    e.text(`criterion.subCriteria.${i}.title`, s.title, `L’intitulé du sous-critère ${i + 1}`, `Indiquez l’intitulé du sous-critère ${i + 1}.`, 300);
+    e.number(`criterion.subCriteria.${i}.weight`, s.weight, { ...RULES.subCriterionWeight, subject: `La part du sous-critère ${i + 1}` });
+    e.text(`criterion.subCriteria.${i}.expected`, s.expected, `L’attendu du sous-critère ${i + 1}`, `Indiquez ce que le candidat doit décrire pour le sous-critère ${i + 1}.`, 500);
   });
   const sum = subCriteriaTotal(answers);
   if (sum !== null) {
@@ -224,12 +241,12 @@ function criterion(answers: Answers, e: Errors) {
       e.add('criterion.subCriteria', `Les parts des sous-critères font ${sum.toLocaleString('fr-FR')} % au total : elles doivent faire 100 %.`);
     }
   }
-  if (!isBlank(k.maxPages)) e.number('criterion.maxPages', k.maxPages, { subject: 'Le nombre maximal de pages', min: 1, max: 50, integer: true, example: '« 4 »' });
+  if (!isBlank(k.maxPages)) e.number('criterion.maxPages', k.maxPages, RULES.maxPages);
 }
 
 /** La somme des parts des sous-critères, quand toutes sont lisibles et comprises entre 0 et 100 ; sinon `null`. */
 export function subCriteriaTotal(answers: Answers): number | null {
-  const weights = answers.criterion.subCriteria.map((s) => parseNumber(s.weight));
+  const weights = answers.criterion.subCriteria.map((s) => parseNumber(s.weight, RULES.subCriterionWeight.kind));
   if (weights.length === 0 || !weights.every((w): w is number => w !== null && w > 0 && w <= 100)) return null;
   return weights.reduce((a, b) => a + b, 0);
 }
@@ -237,15 +254,30 @@ export function subCriteriaTotal(answers: Answers): number | null {
 function derogation(answers: Answers, e: Errors) {
   const d = answers.derogation;
   e.add('derogation.ground', d.ground ? null : 'Choisissez le motif de dérogation invoqué.');
-  if (d.ground === 'autre') e.text('derogation.groundDetail', d.groundDetail, 'Citez la disposition de la loi que vous invoquez.', 500);
+  if (d.ground === 'autre') e.text('derogation.groundDetail', d.groundDetail, 'La disposition invoquée', 'Citez la disposition de la loi que vous invoquez.', 500);
   if (d.justification.trim().length < 40) {
     e.add('derogation.justification', 'Décrivez les faits qui fondent le motif, en quelques phrases (au moins 40 caractères) : une formule générale ne suffit pas.');
-  } else e.text('derogation.justification', d.justification, null, 20_000);
-  e.text('derogation.otherMeasures', d.otherMeasures, null, 20_000);
-  e.text('derogation.signatory', d.signatory, 'Indiquez le nom et la fonction du signataire.', 300);
-  e.text('derogation.place', d.place, null, 200);
-  if (isBlank(d.date)) e.add('derogation.date', 'Indiquez la date de la note.');
-  else if (!validDate(d.date)) e.add('derogation.date', 'La date de la note doit être une date valide, par exemple le 20/09/2026.');
+  } else e.text('derogation.justification', d.justification, 'L’exposé des faits', null, 20_000);
+  e.text('derogation.otherMeasures', d.otherMeasures, 'La description des autres mesures', null, 20_000);
+  e.text('derogation.signatory', d.signatory, 'Le signataire', 'Indiquez le nom et la fonction du signataire.', 300);
+  e.text('derogation.place', d.place, 'Le lieu de signature', null, 200);
+  if (isBlank(d.date)) {
+    e.add('derogation.date', 'Indiquez la date de la note.');
+    return;
+  }
+  const note = checkDate(d.date, 'La date de la note', 'le 20/09/2026');
+  if ('message' in note) {
+    e.add('derogation.date', note.message);
+    return;
+  }
+  // Les motifs sont consignés quand la décision est prise : au plus tard au lancement de la consultation.
+  const launch = readDate(answers.contract.launchDate);
+  if (launch && note.date.getTime() > launch.getTime()) {
+    e.add(
+      'derogation.date',
+      `La note est datée du ${formatDateFr(note.date)}, après le lancement de la consultation le ${formatDateFr(launch)} : les motifs se consignent quand la décision est prise, au plus tard à ce lancement. Datez la note du ${formatDateFr(launch)} ou avant.`,
+    );
+  }
 }
 
 /** Les erreurs de l'étape (vide si elle est valide). */

@@ -9,7 +9,14 @@
  * `recueil-assistant:remplace`, pour « Annuler » et le téléchargement. Le profil du facilitateur est gardé à part
  * (clé `recueil-assistant:facilitateur`, `{ "version": 1, "facilitator": {…} }`) pour préremplir le brouillon suivant.
  *
- * Relecture : le texte est analysé, puis chaque champ est vérifié (type, valeurs permises, longueurs).
+ * Relecture : le texte est analysé, puis chaque champ est vérifié (type, valeurs permises, longueurs) ; un écart
+ * est signalé par le libellé français du champ et son lot (« Montant estimé, lot 2 : nombre attendu »), jamais par
+ * un chemin interne. Les réponses relues passent par `sanitizeAnswers` (caractères de contrôle et commandes de sens
+ * d'écriture retirés), comme chaque saisie.
+ * - tous les champs de réponse sont des textes (voir model.ts) ; un nombre JSON y est accepté et converti en texte
+ *   sans perte, pour les montants comme pour les autres champs (« "amount": 216000 » → « 216000 », « 12.5 » →
+ *   « 12,5 ») : un fichier écrit à la main ou par un autre outil n'est pas refusé pour si peu. Trois décimales
+ *   reçoivent un zéro de plus (216.125 → « 216,1250 ») pour ne pas devenir une saisie ambiguë (« 216,125 ») ;
  * - version 1 (premier format : un seul coût horaire et un seul taux pour tous les lots, pas de réservation par lot)
  *   est convertie en version 2 ; l'original est gardé pour que l'utilisateur puisse le télécharger ;
  * - un brouillon illisible, abîmé ou d'une version inconnue n'est jamais chargé à moitié : la page le dit,
@@ -27,10 +34,12 @@ import {
   RESERVATIONS,
   newAnswers,
   newCalibration,
+  sanitizeAnswers,
   type Answers,
   type FacilitatorProfile,
 } from './model';
 import { isStepId, type StepId } from './steps';
+import { cleanText } from '../redactions/text';
 
 export const FORMAT = 'recueil-assistant';
 export const DRAFT_KEY = 'recueil-assistant:brouillon';
@@ -62,18 +71,133 @@ const LIST_MAX: Record<string, number> = { lots: MAX_LOTS, 'criterion.subCriteri
 
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
+/** Libellés français des champs, pour les messages de relecture (clé : chemin sans numéro de ligne). */
+const FIELD_LABELS: Record<string, string> = {
+  contract: 'Le marché',
+  'contract.subject': 'Objet du marché',
+  'contract.buyerName': 'Nom de l’acheteur',
+  'contract.reference': 'Référence du marché',
+  'contract.kind': 'Type de marché',
+  'contract.buyer': 'Type d’acheteur',
+  'contract.defence': 'Marché de défense ou de sécurité',
+  'contract.amount': 'Montant estimé du marché',
+  'contract.durationMonths': 'Durée du marché',
+  'contract.launchDate': 'Date de lancement de la consultation',
+  lots: 'Lots',
+  'lots.key': 'Identifiant du lot',
+  'lots.number': 'Numéro du lot',
+  'lots.name': 'Intitulé du lot',
+  'lots.amount': 'Montant estimé du lot',
+  'lots.labourShare': 'Part de main-d’œuvre',
+  'lots.reservation': 'Réservation du lot',
+  'lots.calibration': 'Calcul des heures',
+  'lots.calibration.method': 'Méthode de calcul des heures',
+  'lots.calibration.hourlyCost': 'Coût horaire',
+  'lots.calibration.rate': 'Taux d’insertion',
+  'lots.calibration.months': 'Durée du lot',
+  'lots.calibration.transferableHours': 'Heures mensuelles du personnel transférable',
+  'lots.calibration.gup': 'Gestion urbaine de proximité',
+  'lots.calibration.override': 'Volume d’heures fixé à la main',
+  'lots.calibration.overrideHours': 'Volume d’heures fixé',
+  'lots.calibration.overrideReason': 'Motif du volume fixé',
+  levers: 'Leviers retenus',
+  'levers.condition': 'Condition d’exécution',
+  'levers.criterion': 'Critère d’attribution',
+  'levers.reservation': 'Lots réservés',
+  'levers.insertion': 'Marché d’insertion',
+  execution: 'Conditions d’exécution',
+  'execution.articleNumber': 'Numéro de l’article du CCAP',
+  'execution.perimeter': 'Périmètre de la clause',
+  'execution.publics': 'Publics éligibles',
+  'execution.anru': 'Opération ANRU',
+  'execution.modalities': 'Modalités ouvertes',
+  'execution.counting': 'Conventions de décompte',
+  'execution.longContractMonths': 'Durée de décompte d’un contrat long',
+  'execution.conversionShare': 'Part de main-d’œuvre retenue pour la conversion',
+  'execution.conversionCost': 'Coût horaire retenu pour la conversion',
+  'execution.correspondentDays': 'Délai de désignation du correspondant',
+  'execution.reporting': 'Périodicité des états de suivi',
+  'execution.pooling': 'Globalisation des heures',
+  'execution.penaltyPerHour': 'Pénalité par heure non réalisée',
+  'execution.penaltyCap': 'Plafond des pénalités',
+  'execution.observationDays': 'Délai laissé pour les observations',
+  'execution.commitmentForm': 'Fiche d’engagement',
+  facilitator: 'Facilitateur',
+  'facilitator.structure': 'Structure du facilitateur',
+  'facilitator.name': 'Nom du facilitateur',
+  'facilitator.email': 'Courriel du facilitateur',
+  'facilitator.phone': 'Téléphone du facilitateur',
+  criterion: 'Critère d’attribution',
+  'criterion.number': 'Numéro du critère',
+  'criterion.weight': 'Pondération du critère',
+  'criterion.support': 'Prestations support du critère',
+  'criterion.subCriteria': 'Sous-critères',
+  'criterion.subCriteria.key': 'Identifiant du sous-critère',
+  'criterion.subCriteria.title': 'Intitulé du sous-critère',
+  'criterion.subCriteria.weight': 'Part du sous-critère',
+  'criterion.subCriteria.expected': 'Attendu du sous-critère',
+  'criterion.maxPages': 'Nombre maximal de pages',
+  derogation: 'Note motivant l’exception',
+  'derogation.ground': 'Motif de dérogation',
+  'derogation.groundDetail': 'Disposition invoquée',
+  'derogation.justification': 'Faits qui fondent le motif',
+  'derogation.examined': 'Leviers examinés',
+  'derogation.otherMeasures': 'Autres mesures',
+  'derogation.signatory': 'Signataire de la note',
+  'derogation.place': 'Lieu de la note',
+  'derogation.date': 'Date de la note',
+};
+
+/** Champs-textes qui portent un nombre : « nombre attendu » plutôt que « texte attendu ». */
+const NUMERIC_FIELDS = new Set([
+  'contract.amount',
+  'contract.durationMonths',
+  'lots.amount',
+  'lots.labourShare',
+  'lots.calibration.hourlyCost',
+  'lots.calibration.rate',
+  'lots.calibration.months',
+  'lots.calibration.transferableHours',
+  'lots.calibration.overrideHours',
+  'execution.longContractMonths',
+  'execution.conversionShare',
+  'execution.conversionCost',
+  'execution.correspondentDays',
+  'execution.penaltyPerHour',
+  'execution.penaltyCap',
+  'execution.observationDays',
+  'criterion.weight',
+  'criterion.subCriteria.weight',
+  'criterion.maxPages',
+]);
+
+/** « Montant estimé du lot, lot 2 », « Part du sous-critère, sous-critère 1 » : le libellé et la ligne. */
+function fieldName(path: string): string {
+  if (!path) return 'Les réponses';
+  const key = path.replace(/\.\d+/g, '');
+  const lines = [...path.matchAll(/(lots|subCriteria)\.(\d+)/g)].map(([, list, i]) => `${list === 'lots' ? 'lot' : 'sous-critère'} ${Number(i) + 1}`);
+  return [FIELD_LABELS[key] ?? key, ...lines].join(', ');
+}
+
+/** Un nombre JSON devenu saisie : exact, virgule décimale, jamais ambigu (trois décimales → quatre). */
+function numberAsText(n: number): string {
+  const text = String(n).replace('.', ',');
+  return /,\d{3}$/.test(text) ? `${text}0` : text;
+}
+
 /**
  * Compare une valeur à son modèle (un brouillon neuf) : mêmes champs, mêmes types, listes d'objets de la même
  * forme que leur premier élément modèle. Renvoie la valeur réduite aux champs connus, ou ajoute les écarts à `errors`.
  */
 function conform(value: unknown, model: unknown, path: string, errors: string[]): unknown {
-  const at = path || '(racine)';
+  const at = fieldName(path);
   const key = path.replace(/\.\d+/g, '');
   if (errors.length >= 5) return undefined;
   if (typeof model === 'string') {
-    if (typeof value !== 'string' || value.length > MAX_TEXT) errors.push(`${at} : texte attendu`);
-    else if (ENUMS[key] && !ENUMS[key]!.includes(value)) errors.push(`${at} : valeur inconnue`);
-    return value;
+    const text = typeof value === 'number' && Number.isFinite(value) ? numberAsText(value) : value;
+    if (typeof text !== 'string' || text.length > MAX_TEXT) errors.push(`${at} : ${NUMERIC_FIELDS.has(key) ? 'nombre' : 'texte'} attendu`);
+    else if (ENUMS[key] && !ENUMS[key]!.includes(text)) errors.push(`${at} : valeur inconnue (« ${text.slice(0, 40)} »)`);
+    return text;
   }
   if (typeof model === 'boolean') {
     if (typeof value !== 'boolean') errors.push(`${at} : oui ou non attendu`);
@@ -113,9 +237,9 @@ export function validateAnswers(value: unknown): { ok: true; answers: Answers } 
   const { version: _v, ...model } = shapeModel();
   const cleaned = conform(value, model, '', errors) as Omit<Answers, 'version'>;
   if (errors.length) return { ok: false, errors };
-  const answers = { version: ANSWERS_VERSION, ...cleaned } as Answers;
+  const answers = sanitizeAnswers({ version: ANSWERS_VERSION, ...cleaned } as Answers);
   const keys = answers.lots.map((l) => l.key);
-  if (new Set(keys).size !== keys.length) return { ok: false, errors: ['lots : identifiants de lots en double'] };
+  if (new Set(keys).size !== keys.length) return { ok: false, errors: ['Lots : identifiants de lots en double'] };
   return { ok: true, answers };
 }
 
@@ -217,7 +341,7 @@ export function readProfile(raw: string | null | undefined): FacilitatorProfile 
     const f = data.facilitator;
     const fields = ['structure', 'name', 'email', 'phone'] as const;
     if (!fields.every((k) => typeof f[k] === 'string' && (f[k] as string).length <= 300)) return null;
-    const profile = Object.fromEntries(fields.map((k) => [k, f[k] as string])) as unknown as FacilitatorProfile;
+    const profile = Object.fromEntries(fields.map((k) => [k, cleanText(f[k] as string)])) as unknown as FacilitatorProfile;
     return profile.structure.trim() ? profile : null;
   } catch {
     return null;

@@ -1,7 +1,7 @@
 /**
  * Le récapitulatif : les réponses regroupées par étape, en phrases courtes, chacune avec l'étape où la modifier.
  */
-import { formatDateFr, formatEuros, formatInt, formatNumber } from '../format';
+import { formatDateFr, formatEuros, formatInt, formatNumber, lowerFirst } from '../format';
 import { joinFr, readDate } from '../redactions/values';
 import { optionsOf, type Answers, type WizardCatalog } from './model';
 import { LEVERS, obligationOf, reservedLots } from './levers';
@@ -20,7 +20,7 @@ export interface ReviewGroup {
 }
 
 const euros = (raw: string) => {
-  const n = parseNumber(raw);
+  const n = parseNumber(raw, 'amount-ht');
   return n === null ? raw : `${formatEuros(n)}\u00a0HT`;
 };
 const num = (raw: string) => {
@@ -36,7 +36,7 @@ const hours = (n: number) => `${formatInt(n)}\u00a0heure${n >= 2 ? 's' : ''}`;
 function labels(catalog: WizardCatalog, draftId: string, variable: string, values: string[]): string {
   const options = optionsOf(catalog, draftId, variable);
   const chosen = options.filter((o) => values.includes(o.value)).map((o) => o.label);
-  return chosen.length ? joinFr(chosen.map((l, i) => (i ? l.charAt(0).toLowerCase() + l.slice(1) : l))) : 'aucun choix';
+  return chosen.length ? joinFr(chosen.map((l, i) => (i ? lowerFirst(l) : l))) : 'aucun choix';
 }
 
 export function reviewGroups(answers: Answers, catalog: WizardCatalog): ReviewGroup[] {
@@ -61,12 +61,12 @@ export function reviewGroups(answers: Answers, catalog: WizardCatalog): ReviewGr
     'lots',
     answers.lots.map((lot) => ({
       label: lotLabel(lot),
-      value: `${euros(lot.amount)}, main-d’œuvre ${num(lot.labourShare)}\u00a0%${answers.levers.reservation && lot.reservation !== 'aucune' ? ` ; ${catalog.texts.options.reservation[lot.reservation].toLowerCase()}` : ''}`,
+      value: `${euros(lot.amount)}, main-d’œuvre ${num(lot.labourShare)}\u00a0%${answers.levers.reservation && lot.reservation !== 'aucune' ? ` ; ${lowerFirst(catalog.texts.options.reservation[lot.reservation])}` : ''}`,
     })),
   );
   const duty = obligationOf(answers);
   add('obligation', [
-    { label: 'Clause obligatoire', value: duty.mandatory ? 'Oui' : duty.status === 'hors-champ' ? 'Non (acheteur privé)' : 'Non' },
+    { label: 'Clause obligatoire', value: duty.mandatory ? 'Oui' : duty.status === 'hors-champ' ? 'Non (acheteur privé)' : duty.status === 'incomplete' ? 'À déterminer' : 'Non' },
     { label: 'Motif', value: duty.reason },
   ]);
   const chosen = LEVERS.filter((l) => answers.levers[l.id] && (l.id !== 'reservation' || reservedLots(answers).length > 0));
