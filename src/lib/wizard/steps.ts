@@ -8,7 +8,7 @@ import { formatEuros } from '../format';
 import { readDate } from '../redactions/values';
 import type { Answers } from './model';
 import { clauseLots, needsDerogation, obligationOf, reservedLots } from './levers';
-import { calibrationFieldPath, lotCalibration } from './calibration';
+import { calibrationFieldPath, lotCalibration, needsKeepReason } from './calibration';
 import { checkNumber, isBlank, parseNumber, RULES, type NumberRule } from './numbers';
 
 export const STEPS = [
@@ -114,10 +114,14 @@ function lots(answers: Answers, e: Errors) {
     else if (number.length > 20) e.text(`lots.${i}.number`, number, null, 20);
     else if (seen.has(number.toLowerCase())) e.add(`lots.${i}.number`, `Deux lots portent le numéro « ${number} » : donnez à chacun un numéro distinct.`);
     seen.set(number.toLowerCase(), i);
-    e.text(`lots.${i}.name`, lot.name, `Indiquez l’intitulé ${of}.`, 300);
+    // Un marché non alloti n'a qu'une ligne, qui est le marché lui-même : pas d'intitulé de lot à demander.
+    e.text(`lots.${i}.name`, lot.name, answers.contract.allotted ? `Indiquez l’intitulé ${of}.` : null, 300);
     e.number(`lots.${i}.amount`, lot.amount, { ...RULES.lotAmount, subject: `Le montant estimé ${of}` });
     e.number(`lots.${i}.labourShare`, lot.labourShare, { ...RULES.labourShare, subject: `La part de main-d’œuvre ${of}` });
   });
+  if (!answers.contract.allotted && answers.lots.length > 1) {
+    e.add('lots', 'Le marché n’est pas divisé en lots : gardez une seule ligne, ou indiquez à l’étape « Le marché » qu’il est alloti.');
+  }
   const t = lotTotals(answers);
   if (t && t.sum > t.total + 0.5) {
     e.add(
@@ -166,6 +170,11 @@ function calibration(answers: Answers, e: Errors) {
     const of = lotName(answers, i);
     const c = lot.calibration;
     const at = (f: string) => `lots.${i}.calibration.${f}`;
+    if (needsKeepReason(answers, lot)) {
+      if (c.keepReason.trim().length < 10) {
+        e.add(at('keepReason'), `La note de calibrage déconseille la clause ${of} avec ce volume : expliquez en une phrase pourquoi vous la maintenez (le motif figurera dans la note).`);
+      } else e.text(at('keepReason'), c.keepReason, null);
+    }
     if (c.override) {
       e.number(at('overrideHours'), c.overrideHours, { subject: `Le volume d’heures fixé pour le lot ${lot.number.trim() || i + 1}`, min: 1, integer: true, unit: 'heures', example: '« 800 »' });
       if (c.overrideReason.trim().length < 10) {
