@@ -172,9 +172,9 @@ describe('draft-specific legal rules', () => {
     expect(blank.ok).toBe(true);
     if (blank.ok) {
       const filled = normaliseSpaces(documentText(blank.document));
-      expect(filled).toContain('☐ Oui   ☐ Non');
+      expect(filled).toContain('☐ Oui\u2003☐ Non');
       expect(filled).toMatch(/raison sociale : …+/);
-      expect(filled).toContain('L’entreprise souhaite que le facilitateur lui propose des candidats : ☐ Oui   ☐ Non');
+      expect(filled).toContain('L’entreprise souhaite que le facilitateur lui propose des candidats : ☐ Oui\u2003☐ Non');
     }
     expect(errorsOf(form, { ...form.example, lots: [{ numero: '1', heures_minimum: 10 }, { numero: '2', heures_minimum: 'abc' }] }).map((e) => e.field)).toEqual(['lots[1].heures_minimum']);
   });

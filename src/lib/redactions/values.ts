@@ -195,7 +195,7 @@ export function joinFr(items: string[]): string {
 function emptyValue(v: Variable): ScalarValue {
   const text = placeholderText(v);
   const value: ScalarValue = { kind: 'scalar', filled: false, text, parts: [text], choices: [] };
-  if (v.type === 'choice') value.fill = v.options.map((o) => `☐\u00a0${frenchTypography(o.label)}`).join('   ');
+  if (v.type === 'choice') value.fill = v.options.map((o) => `☐\u00a0${frenchTypography(o.label)}`).join('\u2003');
   else if (v.type === 'hours') value.fill = '…………\u00a0heures';
   else if (v.type === 'date') value.fill = '……\u00a0/\u00a0……\u00a0/\u00a0……';
   return value;
