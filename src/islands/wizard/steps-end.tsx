@@ -2,7 +2,7 @@
 import { useContext } from 'preact/hooks';
 import { formatInt, formatNumber } from '../../lib/format';
 import { optionsOf, variableOf, type LotAnswers } from '../../lib/wizard/model';
-import { calibrationSummary, lotCalibration, lotLabel } from '../../lib/wizard/calibration';
+import { calibrationSummary, keepReasonAdvice, lotCalibration, lotLabel } from '../../lib/wizard/calibration';
 import { clauseLots, reservedLots } from '../../lib/wizard/levers';
 import { parseNumber } from '../../lib/wizard/numbers';
 import { Checkbox, Choices, TextField } from './fields';
@@ -64,6 +64,9 @@ function LotCalibrationFields({ lot, index }: { lot: LotAnswers; index: number }
         </p>
       </div>
       <Checkbox path={at('override')} label="Fixer un autre volume à la main" hint={catalog.texts.hint.override} />
+      {keepReasonAdvice(answers, lot) && (
+        <TextField path={at('keepReason')} label="Pourquoi maintenez-vous la clause sur ce lot ?" hint={keepReasonAdvice(answers, lot) ?? undefined} multiline />
+      )}
       {c.override && (
         <div class="wz-nested">
           <TextField path={at('overrideHours')} label="Volume d’heures retenu" inputMode="numeric" size="short" />

@@ -159,7 +159,9 @@ export function obligation(facts: ContractFacts): ObligationResult {
     status: 'obligatoire',
     mandatory: true,
     threshold,
-    reason: `La valeur estimée (${euros(amount)}) atteint le seuil européen de ${euros(t.amount)} applicable ${t.label}, et la consultation est engagée le ${launchText}, à compter du 22\u00a0août 2026, date à laquelle l’obligation issue de ${LAW} s’applique au plus tard : une condition d’exécution sociale ou liée à l’emploi est obligatoire.`,
+    reason: `La valeur estimée (${euros(amount)}) atteint le seuil européen de ${euros(t.amount)} applicable ${t.label}, et la consultation est engagée le ${launchText}${
+      launchIso === SOCIAL_OBLIGATION.from ? '' : ', donc après le 22\u00a0août 2026'
+    } : l’obligation issue de ${LAW}, qui s’applique au plus tard à compter de cette date, la vise. Une condition d’exécution sociale ou liée à l’emploi est obligatoire.`,
     details: [
       ...details,
       'Vous ne pouvez y déroger que dans les cas prévus par la loi, en consignant les motifs dans une note versée au dossier de la procédure.',
