@@ -172,6 +172,8 @@ function violations(c: Combination, docs: RenderedDocument[]): string[] {
     if (/ccag-tic-2021-art16/.test(d.references.join(' '))) fail(`${d.draftId} : CCAG-TIC cité pour un marché qui n'est pas informatique`);
     if (d.references.includes('ccag-2021') || d.references.some((r) => r.startsWith('ccag-') && r !== CCAG_REFERENCE[c.kind])) fail(`${d.draftId} : CCAG ${d.references.join(', ')}`);
     if (d.references.includes('anru-charte-insertion') && !c.anru) fail(`${d.draftId} : ANRU cité sans être retenu`);
+    if (d.references.includes('ccp-l2113-14')) fail(`${d.draftId} : L2113-14 cité sans ouverture de la réservation`);
+    if (d.references.includes('loi-2021-1104-art35') && !c.above) fail(`${d.draftId} : loi de 2021 citée sous les seuils`);
     if (d.draftId !== 'dossier-clause-sociale' && !t.includes(`Marché ayant pour objet ${SUBJECT}`) && !t.includes(`objet du marché : ${SUBJECT}`)) fail(`${d.draftId} : marché non nommé`);
     if (t.includes('porte sur la construction') || t.includes('Le marché porte sur')) fail(`${d.draftId} : objet mal introduit`);
   }

@@ -133,7 +133,8 @@ describe('Word files of the wizard, pasted as they are (issue 12)', () => {
   test('(d) derogation: the cover page then the motivation note only', () => {
     const t = squash(texts.derogation);
     expect(t).toMatch(/^Note motivant l’absence de condition d’exécution sociale/m);
-    expect(t).toMatch(/pas de clause sociale d’insertion/);
+    expect(t).toMatch(/Pas de clause sociale d’insertion/);
+    expect(t).toMatch(/mais il n’en comporte pas/);
     expect(t).not.toMatch(/Note de calibrage|Article du CCAP/);
     expect(t).toMatch(/480 000 € HT, marché de fournitures ou de services d’un autre pouvoir adjudicateur, seuil européen de 216 000 € HT/);
   });
