@@ -95,6 +95,12 @@ function isSet(cond: Condition, scope: Scope, mode: Mode): boolean {
   return shown === (cond.op === 'set');
 }
 
+/** La variable vide est-elle un texte long (à remplir sur plusieurs lignes) ? */
+function isLongText(scope: Scope, name: string): boolean {
+  const v = scope.get(name);
+  return v?.kind === 'scalar' && v.longtext === true;
+}
+
 function scalar(scope: Scope, name: string): ScalarValue | undefined {
   const v = scope.get(name);
   return v?.kind === 'scalar' ? v : undefined;
@@ -116,6 +122,9 @@ function inlineRuns(parts: Inline[], scope: Scope, mode: Mode, runs: Run[] = [])
   }
   return runs;
 }
+
+/** Lignes de pointillés d'un texte long à remplir à la main. */
+const FILL_LINES = 3;
 
 /** Pointillés d'une zone à remplir à la main. */
 const FILL_LINE = '…………………………';
@@ -152,7 +161,10 @@ function expand(nodes: TemplateNode[], scope: Scope, out: OutLine[], mode: Mode)
       // Un choix multiple seul sur une ligne de liste (ou un texte long seul) s'éclate en plusieurs lignes.
       const solo = soloVariable(node.inline);
       const v = solo ? scalar(scope, solo) : undefined;
-      if (solo && v?.filled && v.parts.length > 1 && (node.type === 'item' || node.type === 'paragraph')) {
+      if (solo && v && !v.filled && mode.fill.has(solo) && node.type === 'item' && isLongText(scope, solo)) {
+        // Texte long à remplir à la main : quelques lignes de pointillés.
+        for (let i = 0; i < FILL_LINES; i++) out.push({ type: 'item', runs: [{ kind: 'fill', text: FILL_LINE, field: solo }] });
+      } else if (solo && v?.filled && v.parts.length > 1 && (node.type === 'item' || node.type === 'paragraph')) {
         for (const part of v.parts) {
           out.push({ type: node.type, runs: [valueRun(solo, part, true)] });
           if (node.type === 'paragraph') out.push({ type: 'blank', runs: [] });

@@ -29,6 +29,8 @@ export interface ScalarValue {
   number?: number;
   /** Zone à remplir à la main (valeur vide d'un formulaire) : cases « ☐ » d'un choix, pointillés d'un nombre d'heures. */
   fill?: string;
+  /** Texte long (plusieurs lignes à remplir à la main). */
+  longtext?: boolean;
 }
 
 export interface LotsValue {
@@ -198,6 +200,7 @@ function emptyValue(v: Variable): ScalarValue {
   if (v.type === 'choice') value.fill = v.options.map((o) => `☐\u00a0${frenchTypography(o.label)}`).join('\u2003');
   else if (v.type === 'hours') value.fill = '…………\u00a0heures';
   else if (v.type === 'date') value.fill = '……\u00a0/\u00a0……\u00a0/\u00a0……';
+  else if (v.type === 'longtext') value.longtext = true;
   return value;
 }
 
