@@ -8,7 +8,7 @@ import { describe, expect, test } from 'vitest';
 import { documentRuns, documentText, type RenderedDocument } from '../../src/lib/redactions/document';
 import { documentsFor, downloadBlockers, subjectSentence } from '../../src/lib/wizard/pieces';
 import { keepReasonAdvice, needsKeepReason } from '../../src/lib/wizard/calibration';
-import { validateStep, visibleSteps } from '../../src/lib/wizard/steps';
+import { stepWarnings, validateStep, visibleSteps } from '../../src/lib/wizard/steps';
 import { addLot, newAnswers, setPath, type Answers, type ContractKind } from '../../src/lib/wizard/model';
 import { catalog, FACILITATOR, TODAY, worksJourney } from '../support/wizard-fixtures';
 import { draftFrom, normaliseSpaces } from '../support/redactions';
@@ -322,6 +322,18 @@ describe('a clause kept below the threshold the note advises against', () => {
     const note = text(r.documents.find((d) => d.draftId === 'note-calibrage'));
     expect(note).toMatch(/La clause est maintenue sur ce lot bien que la note relève le point suivant : En dessous de 150 heures.*Motif du maintien : Une régie de quartier intervient déjà sur ce site\.$/m);
     expect(note).not.toMatch(/\.\./);
+  });
+});
+
+describe('award criterion', () => {
+  test('the suggested sub-criteria are about the performance of this contract', () => {
+    expect(catalog.suggestedSubCriteria.map((s) => `${s.title} ${s.expected}`).join(' ')).not.toMatch(/à l’issue du marché/);
+  });
+
+  test('a sub-criterion about what happens after the contract gets a warning that explains the risk', () => {
+    const a = set(worksJourney(), { 'criterion.subCriteria.0.expected': 'les postes susceptibles d’être proposés à l’issue du marché' });
+    expect(stepWarnings(a, 'critere').join(' ')).toMatch(/après le marché.*article L2152-7/);
+    expect(stepWarnings(worksJourney(), 'critere')).toEqual([]);
   });
 });
 

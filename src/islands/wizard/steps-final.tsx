@@ -151,7 +151,7 @@ export function ReviewStep({ download, onDownload }: ReviewProps) {
       ))}
       <section class="wz-download" aria-labelledby="wz-download-title">
         <h3 id="wz-download-title">Le document Word</h3>
-        <p>Il réunit {titles.length > 1 ? `${titles.length} pièces, chacune sur sa page` : 'une pièce'}, avec leur provenance en pied de page :</p>
+        <p>Il réunit {titles.length > 1 ? `${titles.length} pièces, chacune sur sa page, avec leur provenance` : 'une pièce, avec sa provenance'} en pied de page :</p>
         <ol>
           {titles.map((t) => (
             <li key={t}>{t}</li>

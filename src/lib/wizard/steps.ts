@@ -321,11 +321,23 @@ export function previousStep(answers: Answers, step: StepId, layout: Layout = 'w
 }
 
 /** Avertissements qui n'empêchent pas de continuer. */
+/** Un sous-critère qui regarde après le marché (postes proposés « à l'issue du marché »…) risque de manquer de lien avec son objet. */
+const AFTER_CONTRACT = /(?:à l[’']issue|au-delà|après la fin) du marché|après le marché/i;
+
 export function stepWarnings(answers: Answers, step: StepId): string[] {
   const out: string[] = [];
   const t = lotTotals(answers);
   if (step === 'lots' && t && t.sum < t.total - 0.5) {
     out.push(`La somme des montants des lots (${formatEuros(t.sum)} HT) est inférieure au montant estimé du marché (${formatEuros(t.total)} HT) : vérifiez qu’aucun lot ne manque.`);
+  }
+  if (step === 'critere' && answers.levers.criterion) {
+    for (const sub of answers.criterion.subCriteria) {
+      if (AFTER_CONTRACT.test(`${sub.title} ${sub.expected}`)) {
+        out.push(
+          `Le sous-critère « ${sub.title.trim() || 'sans intitulé'} » porte sur ce que l’entreprise fera après le marché : les critères doivent être liés à l’objet du marché ou à ses conditions d’exécution (article L2152-7 du code de la commande publique). Préférez un engagement tenu pendant l’exécution du marché.`,
+        );
+      }
+    }
   }
   if (step === 'execution' && answers.execution.modalities.length === MIN_MODALITIES) {
     out.push('Vous avez fermé une modalité de réalisation : assurez-vous que l’objet du marché le justifie, car l’entreprise doit rester libre de son choix.');
