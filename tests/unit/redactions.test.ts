@@ -364,7 +364,7 @@ describe('html adapter', () => {
     const html = documentToHtml(renderOk(draftById('avis-rc-clause'), draftById('avis-rc-clause').example));
     expect(html).toContain('<span class="redaction-value" data-field="facilitateur_structure">Maison de l&#39;emploi Val-Sud (exemple)</span>');
     expect(documentToHtml(renderBlank(draftById('avis-rc-clause')))).toContain('<mark class="redaction-placeholder" data-field="facilitateur_nom">[nom du facilitateur]</mark>');
-    expect(html).toMatch(/<h3>Dans l’avis de marché<\/h3>\n<h4>1\. Conditions particulières d’exécution<\/h4>/);
+    expect(html).toMatch(/<h3>Dans l’avis de marché<\/h3>\n<h4>Conditions particulières d’exécution<\/h4>/);
     expect(html).toContain('<th scope="col">Lot</th>');
   });
 });

@@ -56,8 +56,9 @@ function relax(variables: Draft['variables'], fill: ReadonlySet<string>): Draft[
   return variables.map((v) => (v.type === 'lots' ? { ...v, fields: v.fields.map(loose) } : loose(v))) as Draft['variables'];
 }
 
-/** Le préfixe des numéros d'articles (« 9 », « 7.3 »), ou rien. */
-function articlePrefix(draft: Pick<Draft, 'articleNumber'>, scope: Scope): string {
+/** Le préfixe des numéros d'articles (« 9 », « 7.3 »), rien, ou `null` : articles sans numéro. */
+function articlePrefix(draft: Pick<Draft, 'articleNumber'> & { numberArticles?: boolean }, scope: Scope): string | null {
+  if (draft.numberArticles === false) return null;
   if (!draft.articleNumber) return '';
   const v = scope.get(draft.articleNumber);
   return v?.kind === 'scalar' && v.filled ? v.text.replace(/[.\s]+$/, '') : '';
@@ -76,7 +77,7 @@ export function renderBlank(draft: Draft): RenderedDocument {
   const { scope } = resolveAnswers(variables, oneEmptyLot);
   const out: OutLine[] = [];
   expand(draft.nodes, scope, out, { blank: true, fill: new Set() });
-  return { draftId: draft.id, title: draft.title, fiche: draft.fiche, references: [...draft.references], blocks: group(out, '') };
+  return { draftId: draft.id, title: draft.title, fiche: draft.fiche, references: [...draft.references], blocks: group(out, draft.numberArticles === false ? null : '') };
 }
 
 function isSet(cond: Condition, scope: Scope, mode: Mode): boolean {
@@ -177,7 +178,7 @@ function expand(nodes: TemplateNode[], scope: Scope, out: OutLine[], mode: Mode)
 const hasText = (runs: Run[]) => runs.some((r) => r.text.trim() !== '');
 
 /** Regroupe les lignes : paragraphes continus, listes, tableaux ; numérote les articles (titres de niveau 2). */
-function group(lines: OutLine[], prefix: string): Block[] {
+function group(lines: OutLine[], prefix: string | null): Block[] {
   const blocks: Block[] = [];
   let article = 0;
   let previous: OutLine['type'] | null = null;
@@ -193,7 +194,7 @@ function group(lines: OutLine[], prefix: string): Block[] {
     } else if (line.type === 'heading1' || line.type === 'heading2') {
       const level = line.type === 'heading1' ? 1 : 2;
       if (level === 1) article = 0;
-      const number = level === 2 ? `${prefix ? `${prefix}.` : ''}${++article}` : undefined;
+      const number = level === 2 && prefix !== null ? `${prefix ? `${prefix}.` : ''}${++article}` : undefined;
       blocks.push({ kind: 'heading', level, ...(number ? { number } : {}), runs: trimRuns(line.runs) });
     } else if (line.type === 'note') {
       if (previous === 'note' && last?.kind === 'note') last.runs = trimRuns([...last.runs, { kind: 'text', text: ' ' }, ...line.runs]);

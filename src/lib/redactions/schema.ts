@@ -145,6 +145,11 @@ export const draftFileSchema = z
      * Le numéro est écrit en texte, pour survivre au copier-coller dans le fichier de l'acheteur.
      */
     articleNumber: variableName.optional(),
+    /**
+     * Numéroter les articles (`## …`) ; `false` pour un texte collé dans une pièce dont l'acheteur a sa propre
+     * numérotation (avis, règlement de la consultation) : les titres restent, sans numéro.
+     */
+    numberArticles: z.boolean().default(true),
     /** Conseils d'emploi affichés sur la page (pas dans le texte à copier). */
     notes: z.array(z.string().min(5)).default([]),
     /** Variables typées du modèle. */

@@ -32,7 +32,7 @@ export function wizardCatalog(): WizardCatalog {
   const drafts: Record<string, WizardDraft> = {};
   for (const id of WIZARD_DRAFTS) {
     const d = draftById(id);
-    drafts[id] = { id: d.id, title: d.title, fiche: d.fiche, references: d.references, variables: d.variables, nodes: d.nodes, ...(d.articleNumber ? { articleNumber: d.articleNumber } : {}) };
+    drafts[id] = { id: d.id, title: d.title, fiche: d.fiche, references: d.references, variables: d.variables, nodes: d.nodes, numberArticles: d.numberArticles, ...(d.articleNumber ? { articleNumber: d.articleNumber } : {}) };
   }
   const references = (parseYaml(readFileSync(REFERENCES_FILE, 'utf8')) as unknown[]).map((r) => referenceSchema.parse(r));
   const referenceLabels = Object.fromEntries(references.map((r) => [r.id, r.label]));

@@ -146,7 +146,7 @@ export interface FacilitatorProfile {
 }
 
 /** Ce que l'assistant reçoit des rédactions types : des données, sans le chargeur YAML ni Zod. */
-export type WizardDraft = Pick<Draft, 'id' | 'title' | 'fiche' | 'references' | 'variables' | 'nodes' | 'articleNumber'>;
+export type WizardDraft = Pick<Draft, 'id' | 'title' | 'fiche' | 'references' | 'variables' | 'nodes' | 'articleNumber' | 'numberArticles'>;
 
 export interface WizardCatalog {
   drafts: Record<string, WizardDraft>;
