@@ -288,6 +288,15 @@ describe('download blockers', () => {
   });
 });
 
+describe('a contract not divided into lots', () => {
+  test('keeps a single line, with no lot name to ask for', () => {
+    const one = set(newAnswers(catalog, { today: TODAY }), { 'contract.allotted': false, 'lots.0.amount': '100 000' });
+    expect(validateStep(one, 'lots').map((e) => e.field)).toEqual([]);
+    const two = addLot(one);
+    expect(validateStep(two, 'lots').map((e) => e.field)).toContain('lots');
+  });
+});
+
 describe('the subject sentence', () => {
   test('introduces the subject as typed after « Le marché a pour objet »', () => {
     expect(subjectSentence('la construction du groupe scolaire ')).toBe('Le marché a pour objet la construction du groupe scolaire.');
