@@ -8,6 +8,8 @@ import type { RenderedDocument } from '../../src/lib/redactions/document';
 
 /** Phrases clés de chaque rédaction, telles qu'elles apparaissent dans le texte rendu de l'exemple. */
 export const KEY_PHRASES: Record<string, string[]> = {
+  'dossier-clause-sociale': ['Objet du marché : la construction du groupe scolaire des Tilleuls', 'Les pièces qui suivent', 'Où l’insérer'],
+  'note-calibrage': ['Note de calibrage des heures d’insertion', 'Total des heures d’insertion du marché', 'Motif du maintien'],
   'avis-rc-clause': ['clause sociale d’insertion', 'article 35 de la loi n° 2021-1104', 'condition d’exécution', 'Aucune offre ne peut être écartée en raison de la modalité envisagée'],
   'ccap-condition-execution': ['article L2112-2 du code de la commande publique', 'Publics éligibles', 'Aucune condition de lieu de résidence', 'choisit librement', 'conventions de décompte', 'par heure non réalisée', 'plafonné à'],
   'rc-critere-insertion': ['performances en matière d’insertion professionnelle des publics en difficulté', 'article R2152-7', 'lié à l’objet du marché'],

@@ -100,3 +100,39 @@ export function derogationJourney(): Answers {
     'derogation.date': '2026-09-20',
   });
 }
+
+/** (b') Services non allotis : un seul « lot », qui est le marché entier ; facilitateur sans téléphone ni courriel, sans article. */
+export function unallottedServicesJourney(): Answers {
+  const a = newAnswers(catalog, { today: TODAY });
+  return set(a, {
+    'contract.subject': 'l’entretien des locaux de l’hôtel de ville',
+    'contract.buyerName': 'Commune de Val-Sud',
+    'contract.reference': '2026-SRV-031',
+    'contract.allotted': false,
+    'contract.kind': 'services',
+    'contract.buyer': 'collectivite',
+    'contract.amount': '640 000',
+    'contract.durationMonths': '48',
+    'contract.launchDate': '2026-10-01',
+    'lots.0.name': '',
+    'lots.0.amount': '640 000',
+    'lots.0.labourShare': '80',
+    'execution.modalities': ['embauche', 'mise-a-disposition'],
+    'execution.penaltyPerHour': '25',
+    'execution.penaltyCap': '5',
+    'facilitator.structure': 'PLIE de Val-Sud',
+    'facilitator.name': 'Paul Girard',
+  });
+}
+
+/** (c') Services en deux lots : critère d'attribution et lot 2 réservé aux SIAE ; article du CCAP « 7.3 ». */
+export function criterionReservedJourney(): Answers {
+  return set(servicesJourney(), {
+    'contract.reference': '2026-EV-007',
+    'levers.criterion': true,
+    'criterion.support': 'la tonte, la taille et le ramassage des déchets verts',
+    'criterion.number': '2',
+    'execution.articleNumber': '7.3',
+    'execution.anru': true,
+  });
+}

@@ -62,7 +62,7 @@ function namesUsed(nodes: TemplateNode[], into = new Set<string>()): Set<string>
 }
 
 describe('the annex', () => {
-  test('holds the nine drafts of the plan, in plan order, one YAML file per draft named by its id', () => {
+  test('holds the drafts of the plan and of the wizard, in plan order, one YAML file per draft named by its id', () => {
     expect(drafts.map((d) => d.id)).toEqual([...DRAFT_ORDER]);
     expect(redactionIds().sort()).toEqual([...DRAFT_ORDER].sort());
     for (const d of drafts) expect(d.file).toBe(`content/redactions/${d.id}.yaml`);
@@ -163,10 +163,20 @@ describe('draft-specific legal rules', () => {
     expect(text).toContain('au moins 50 % de travailleurs handicapés'.replace(/ (?=%)/, '\u00a0'));
   });
 
-  test('the company form totals the hours of its lots', () => {
+  test('the company form lets the company tick the lots it bids for, with no grand total presented as its obligation', () => {
     const form = draftById('engagement-entreprise');
-    expect(normaliseSpaces(documentText(renderOk(form, form.example)))).toContain('Total : 1 320 heures.');
-    expect(errorsOf(form, { ...form.example, lots: [{ numero: '1', heures: 10 }, { numero: '2', heures: 'abc' }] }).map((e) => e.field)).toEqual(['lots[1].heures']);
+    const text = normaliseSpaces(documentText(renderOk(form, form.example)));
+    expect(text).toContain('Offre remise pour ce lot');
+    expect(text).not.toMatch(/Total/);
+    const blank = render(form, { ...form.example, entreprise: undefined, appui_facilitateur: undefined, lots: [{ numero: '1', heures_minimum: 40 }] }, { fill: ['entreprise', 'offre', 'heures', 'appui_facilitateur'] });
+    expect(blank.ok).toBe(true);
+    if (blank.ok) {
+      const filled = normaliseSpaces(documentText(blank.document));
+      expect(filled).toContain('☐ Oui\u2003☐ Non');
+      expect(filled).toMatch(/raison sociale : …+/);
+      expect(filled).toContain('L’entreprise souhaite que le facilitateur lui propose des candidats : ☐ Oui\u2003☐ Non');
+    }
+    expect(errorsOf(form, { ...form.example, lots: [{ numero: '1', heures_minimum: 10 }, { numero: '2', heures_minimum: 'abc' }] }).map((e) => e.field)).toEqual(['lots[1].heures_minimum']);
   });
 });
 
@@ -226,10 +236,17 @@ describe('render', () => {
     );
   });
 
-  test('renders unfilled optional values as visible placeholders', () => {
-    const { facilitateur_nom: _, article_ccap: __, ...answers } = avis().example as Record<string, unknown>;
+  test('adapts the sentence to an optional answer left empty, with no placeholder', () => {
+    const { facilitateur_nom: _, article_ccap: __, facilitateur_telephone: ___, ...answers } = avis().example as Record<string, unknown>;
     const doc = renderOk(avis(), answers);
     const text = normaliseSpaces(documentText(doc));
+    expect(text).toContain('définie par le cahier des clauses administratives particulières');
+    expect(text).not.toContain('interlocuteur');
+    expect(text).not.toContain('[');
+  });
+
+  test('keeps the placeholders of optional values in the blank model of the annex', () => {
+    const text = normaliseSpaces(documentText(renderBlank(avis())));
     expect(text).toContain('article [numéro de l’article du CCAP] du cahier');
     expect(text).toContain('interlocuteur : [nom du facilitateur]');
   });
@@ -359,11 +376,10 @@ describe('template language', () => {
 
 describe('html adapter', () => {
   test('marks values with a class and placeholders with <mark>, and escapes everything', () => {
-    const { facilitateur_nom: _, ...answers } = draftById('avis-rc-clause').example as Record<string, unknown>;
-    const html = documentToHtml(renderOk(draftById('avis-rc-clause'), answers));
+    const html = documentToHtml(renderOk(draftById('avis-rc-clause'), draftById('avis-rc-clause').example));
     expect(html).toContain('<span class="redaction-value" data-field="facilitateur_structure">Maison de l&#39;emploi Val-Sud (exemple)</span>');
-    expect(html).toContain('<mark class="redaction-placeholder" data-field="facilitateur_nom">[nom du facilitateur]</mark>');
-    expect(html).toMatch(/<h3>Dans l’avis de marché<\/h3>\n<h4>1\. Conditions particulières d’exécution<\/h4>/);
+    expect(documentToHtml(renderBlank(draftById('avis-rc-clause')))).toContain('<mark class="redaction-placeholder" data-field="facilitateur_nom">[nom du facilitateur]</mark>');
+    expect(html).toMatch(/<h3>Dans l’avis de marché<\/h3>\n<h4>Conditions particulières d’exécution<\/h4>/);
     expect(html).toContain('<th scope="col">Lot</th>');
   });
 });

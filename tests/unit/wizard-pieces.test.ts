@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { documentText } from '../../src/lib/redactions/document';
 import { documentsFor, piecesFor, plannedDocuments, previewDocuments } from '../../src/lib/wizard/pieces';
-import { calibrationNote, calibrationSummary } from '../../src/lib/wizard/calibration';
+import { calibrationSummary } from '../../src/lib/wizard/calibration';
 import { newAnswers, setPath, type Answers } from '../../src/lib/wizard/model';
 import { reviewGroups } from '../../src/lib/wizard/summary';
 import { catalog, derogationJourney, servicesJourney, worksJourney } from '../support/wizard-fixtures';
@@ -16,8 +16,9 @@ const texts = (a: Answers) => {
 
 describe('piecesFor', () => {
   test('(a) works, 3 lots, condition and criterion: notice/RC, CCAP, criterion, commitment form', () => {
-    expect(piecesFor(worksJourney()).map((p) => p.draftId)).toEqual(['avis-rc-clause', 'ccap-condition-execution', 'rc-critere-insertion', 'engagement-entreprise']);
+    expect(piecesFor(worksJourney()).map((p) => p.draftId)).toEqual(['avis-rc-clause', 'ccap-condition-execution', 'rc-critere-insertion', 'engagement-entreprise', 'note-calibrage']);
     expect(plannedDocuments(worksJourney(), catalog).map((d) => d.draftId)).toEqual([
+      'dossier-clause-sociale',
       'avis-rc-clause',
       'ccap-condition-execution',
       'rc-critere-insertion',
@@ -41,7 +42,7 @@ describe('piecesFor', () => {
 
   test('(b) a lot reserved to SIAE gets the reservation piece and no hours', () => {
     const pieces = piecesFor(servicesJourney());
-    expect(pieces.map((p) => p.draftId)).toEqual(['avis-rc-clause', 'ccap-condition-execution', 'reserve-siae', 'engagement-entreprise']);
+    expect(pieces.map((p) => p.draftId)).toEqual(['avis-rc-clause', 'ccap-condition-execution', 'reserve-siae', 'engagement-entreprise', 'note-calibrage']);
     const reserve = pieces.find((p) => p.draftId === 'reserve-siae')!;
     expect(reserve.answers).toMatchObject({ perimetre: 'lots', lots: [{ numero: '2', intitule: 'Entretien des cimetières' }], ouverture_ea_esat: 'non' });
     expect((pieces[0]!.answers.lots as unknown[]).length).toBe(1);
@@ -77,7 +78,8 @@ describe('documentsFor', () => {
     expect(t['ccap-condition-execution']).toContain('Claire Martin');
     expect(t['rc-critere-insertion']).toMatch(/Critère n°\s3/);
     expect(t['rc-critere-insertion']).toMatch(/R2152-7/);
-    expect(t['engagement-entreprise']).toMatch(/\[raison sociale de l’entreprise\]/);
+    expect(t['engagement-entreprise']).toMatch(/raison sociale\u00a0: …+/);
+    expect(t['engagement-entreprise']).not.toMatch(/\[/);
     expect(t['note-calibrage']).toMatch(/3\u202f000\u202f000\u00a0€ HT × 50\u00a0% = 1\u202f500\u202f000\u00a0€/);
     expect(t['note-calibrage']).toMatch(/Total des heures d’insertion du marché\u00a0: 5\u202f166\u00a0heures/);
   });
@@ -92,7 +94,7 @@ describe('documentsFor', () => {
 
   test('(c) the motivation note cites article 35 and the threshold category', () => {
     const t = texts(derogationJourney());
-    expect(Object.keys(t)).toEqual(['justification-derogation']);
+    expect(Object.keys(t)).toEqual(['dossier-clause-sociale', 'justification-derogation']);
     expect(t['justification-derogation']).toMatch(/article 35 de la loi n°\u00a02021-1104/i);
     expect(t['justification-derogation']).toMatch(/216\u202f000\u00a0€ HT/);
     expect(t['justification-derogation']).toMatch(/5 octobre 2026/);
@@ -118,17 +120,19 @@ describe('documentsFor', () => {
     ].reduce((acc, [p, v]) => setPath(acc, p as string, v), worksJourney());
     const t = texts(a);
     expect(t['ccap-condition-execution']).toMatch(/900\u00a0heures/);
-    expect(t['note-calibrage']).toMatch(/Volume retenu\u00a0: 900\u00a0heures, fixé par l’acheteur à la place du calcul. Motif\u00a0: Volume du marché précédent./);
-    expect(calibrationNote(a)!.blocks.some((b) => b.kind === 'table')).toBe(true);
+    expect(t['note-calibrage']).toMatch(/Volume retenu\u00a0: 900\u00a0heures, fixé par l’acheteur à la place du calcul. Motif\u00a0: Volume du marché précédent\.$/m);
+    expect(t['note-calibrage']).not.toMatch(/\.\./);
+    const r = documentsFor(a, catalog);
+    expect(r.ok && r.documents.find((d) => d.draftId === 'note-calibrage')!.blocks.some((b) => b.kind === 'table')).toBe(true);
   });
 });
 
 describe('previewDocuments', () => {
   test('a new draft previews the pieces with placeholders', () => {
     const preview = previewDocuments(newAnswers(catalog), catalog);
-    expect(preview.map((p) => p.draftId)).toEqual(['avis-rc-clause', 'ccap-condition-execution', 'engagement-entreprise', 'note-calibrage']);
-    expect(preview[0]!.document).not.toBeNull();
-    expect(preview.find((p) => p.draftId === 'note-calibrage')!.document).toBeNull();
+    expect(preview.map((p) => p.draftId)).toEqual(['dossier-clause-sociale', 'avis-rc-clause', 'ccap-condition-execution', 'engagement-entreprise', 'note-calibrage']);
+    expect(preview.every((p) => p.document !== null)).toBe(true);
+    expect(documentText(preview[1]!.document!)).toMatch(/\[/);
   });
 
   test('invalid answers become placeholders in the preview instead of failing', () => {

@@ -90,6 +90,20 @@ describe('saved drafts', () => {
     expect(r.answers.levers).toEqual({ condition: true, criterion: true, reservation: false, insertion: false });
   });
 
+  test('a version 2 draft is migrated: the contract is divided into lots, no reason to keep a clause yet', () => {
+    const v3 = worksJourney();
+    const { allotted: _a, ...contract } = v3.contract;
+    const v2 = { ...v3, version: 2, contract, lots: v3.lots.map((l) => ({ ...l, calibration: (({ keepReason: _k, ...c }) => c)(l.calibration) })) };
+    const r = readDraft(JSON.stringify({ format: 'recueil-assistant', version: 2, savedAt: NOW.toISOString(), step: 'execution', answers: v2 }));
+    expect(r.status).toBe('migrated');
+    if (r.status !== 'migrated') return;
+    expect(r.fromVersion).toBe(2);
+    expect(r.answers.contract.allotted).toBe(true);
+    expect(r.answers.lots.every((l) => l.calibration.keepReason === '')).toBe(true);
+    expect(r.message).toMatch(/divisé en lots/);
+    expect({ ...r.answers, version: 3 }).toEqual(v3);
+  });
+
   test('reading never throws, whatever the stored text', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.json(), fc.jsonValue().map((v) => JSON.stringify({ format: 'recueil-assistant', version: 2, answers: v }))), (raw) => {

@@ -103,8 +103,7 @@ export default function WizardApp({ catalog, base }: Props) {
   async function onDownload() {
     const now = new Date();
     const plan = downloadPlan(answers, catalog, now);
-    if (plan.kind === 'blocked') return dispatch({ type: 'download-blocked', step: plan.step });
-    if (plan.kind === 'error') return dispatch({ type: 'download-failed', message: plan.message });
+    if (plan.kind === 'blocked') return dispatch({ type: 'download-blocked', count: plan.blockers.length });
     dispatch({ type: 'download-started' });
     try {
       // La bibliothèque `docx` et l'adaptateur Word ne sont chargés qu'ici, au clic.

@@ -2,7 +2,7 @@
 import { useContext } from 'preact/hooks';
 import { formatInt } from '../../lib/format';
 import { optionsOf, variableOf, type LotAnswers } from '../../lib/wizard/model';
-import { calibrationHints, calibrationSummary, lotCalibration, lotLabel } from '../../lib/wizard/calibration';
+import { calibrationHints, calibrationSummary, keepReasonAdvice, lotCalibration, lotLabel } from '../../lib/wizard/calibration';
 import { clauseLots, reservedLots } from '../../lib/wizard/levers';
 import { Checkbox, Choices, TextField } from './fields';
 import { Wizard, ficheLink } from './context';
@@ -63,6 +63,9 @@ function LotCalibrationFields({ lot, index }: { lot: LotAnswers; index: number }
         </p>
       </div>
       <Checkbox path={at('override')} label="Fixer un autre volume à la main" hint={catalog.texts.hint.override} />
+      {keepReasonAdvice(answers, lot) && (
+        <TextField path={at('keepReason')} label="Pourquoi maintenez-vous la clause sur ce lot ?" hint={keepReasonAdvice(answers, lot) ?? undefined} multiline />
+      )}
       {c.override && (
         <div class="wz-nested">
           <TextField path={at('overrideHours')} label="Volume d’heures retenu" inputMode="numeric" size="short" />

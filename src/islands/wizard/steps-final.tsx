@@ -2,10 +2,10 @@
 import { useContext } from 'preact/hooks';
 import { formatPercent } from '../../lib/format';
 import { MAX_SUB_CRITERIA, optionsOf, variableOf } from '../../lib/wizard/model';
-import { plannedDocuments } from '../../lib/wizard/pieces';
+import { downloadBlockers, plannedDocuments } from '../../lib/wizard/pieces';
 import { reviewGroups } from '../../lib/wizard/summary';
 import { docxFileName } from '../../lib/wizard/filename';
-import { subCriteriaTotal } from '../../lib/wizard/steps';
+import { stepTitle, subCriteriaTotal } from '../../lib/wizard/steps';
 import { Choices, ListError, TextField } from './fields';
 import { Wizard } from './context';
 import { Rich } from './rich';
@@ -89,6 +89,7 @@ export function ReviewStep({ onDownload }: { onDownload: () => void }) {
   const download = session.download;
   const groups = reviewGroups(answers, catalog);
   const titles = plannedDocuments(answers, catalog).map((d) => d.title);
+  const blockers = downloadBlockers(answers, catalog);
   // Le nom qu'aura le fichier téléchargé aujourd'hui.
   const fileName = docxFileName(answers.contract.subject, new Date());
   return (
@@ -129,6 +130,26 @@ export function ReviewStep({ onDownload }: { onDownload: () => void }) {
         <p>
           Nom du fichier : <code>{fileName}</code>
         </p>
+        {blockers.length > 0 && (
+          <div id="wz-download-blockers" class="wz-error-summary" tabIndex={-1} aria-labelledby="wz-download-blockers-title">
+            <h4 id="wz-download-blockers-title">Avant de télécharger, complétez :</h4>
+            <ul>
+              {blockers.map((b) => (
+                <li key={b.step + b.field + b.message}>
+                  <a
+                    href={stepHref(b.step)}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      act({ type: 'go-to', step: b.step, ...(b.field ? { field: b.field } : {}) });
+                    }}
+                  >
+                    {stepTitle(b.step)} : {b.message}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
         <button type="button" class="wz-button wz-button--primary" onClick={onDownload} disabled={download.status === 'working'} aria-describedby="wz-download-status">
           {download.status === 'working' ? 'Préparation du document…' : 'Télécharger le document Word (.docx)'}
         </button>

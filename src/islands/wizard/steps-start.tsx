@@ -15,12 +15,13 @@ export function ContractStep() {
       <p class="wz-intro">
         <Rich text={texts.intro.contrat} />
       </p>
-      <TextField path="contract.subject" label="Objet du marché" hint={texts.hint.subject} />
+      <TextField path="contract.subject" label="Objet du marché : « Le marché a pour objet… »" hint={texts.hint.subject} />
       <TextField path="contract.buyerName" label="Nom de l’acheteur" hint={texts.hint.buyerName} autoComplete="organization" />
       <TextField path="contract.reference" label="Référence de la consultation (facultatif)" size="medium" />
       <Choices path="contract.kind" legend="Type de marché" options={entries(texts.options.kind)} />
       <Choices path="contract.buyer" legend="Type d’acheteur" hint={texts.hint.buyer} options={entries(texts.options.buyer)} />
       <Checkbox path="contract.defence" label="C’est un marché de défense ou de sécurité" />
+      <Checkbox path="contract.allotted" label="Le marché est divisé en lots" hint={texts.hint.allotted} />
       <TextField
         path="contract.amount"
         label="Montant total estimé du marché, tous lots compris (en € HT)"

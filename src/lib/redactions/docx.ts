@@ -4,7 +4,10 @@
  *
  * Choix de mise en page :
  * - styles et numérotations déclarés une fois (Titre, Titre 1, Titre 2 réels pour le volet de navigation de Word),
- *   articles numérotés 1., 2.… dans chaque partie, puces ;
+ *   puces ; les numéros d'articles (« 9.1. », « 7.3.2. ») sont du texte et non une numérotation automatique de Word,
+ *   pour rester exacts une fois collés dans le fichier de l'acheteur ;
+ * - mentions hors texte (identification du marché en tête de chaque pièce) dans un style à part, encadré ;
+ * - zones à remplir par l'entreprise en pointillés ou cases « ☐ », sans surlignage ;
  * - A4 portrait, marges de 2 cm ;
  * - police Arial déclarée : Word l'a partout et LibreOffice la remplace par Liberation Sans, de mêmes métriques ;
  * - repères à compléter surlignés en jaune ; en-tête avec le titre ; pied de page avec la provenance et « Page x / y ».
@@ -54,7 +57,6 @@ const CELL_MARGIN = 80;
 const mm = (n: number) => Math.round((n * 1440) / 25.4);
 const PAGE = { width: mm(210), height: mm(297), margin: mm(20) };
 const TEXT_WIDTH = PAGE.width - 2 * PAGE.margin;
-const ARTICLES = 'articles';
 const BULLETS = 'puces';
 
 /** Texte sûr pour Word : caractères interdits retirés, fins de ligne et tabulations en espaces. */
@@ -99,6 +101,16 @@ const styles = {
       paragraph: { spacing: { before: 40, after: 40, line: 240 } },
     },
     {
+      id: 'Identification',
+      name: 'Identification',
+      basedOn: 'Normal',
+      run: { font: FONT, size: 19, color: '1F3A5F' },
+      paragraph: {
+        spacing: { after: 200, line: 260 },
+        border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '8A8A8A', space: 4 } },
+      },
+    },
+    {
       id: 'Provenance',
       name: 'Provenance',
       basedOn: 'Normal',
@@ -110,18 +122,6 @@ const styles = {
 
 const numbering = {
   config: [
-    {
-      reference: ARTICLES,
-      levels: [
-        {
-          level: 0,
-          format: LevelFormat.DECIMAL,
-          text: '%1.',
-          alignment: AlignmentType.START,
-          style: { paragraph: { indent: { left: mm(8), hanging: mm(8) } } },
-        },
-      ],
-    },
     {
       reference: BULLETS,
       levels: [
@@ -207,23 +207,18 @@ function table(block: Extract<Block, { kind: 'table' }>): Table {
   });
 }
 
-/** Les blocs d'une rédaction ; `articleList` numérote les articles à partir de 1 dans chaque partie. */
-function body(doc: RenderedDocument, nextArticleList: () => number): (Paragraph | Table)[] {
+/** Les blocs d'une rédaction ; les numéros d'articles sont écrits en texte. */
+function body(doc: RenderedDocument): (Paragraph | Table)[] {
   // Le titre de la rédaction est dans l'en-tête : le corps commence par le texte à coller, sans titre redondant.
   const children: (Paragraph | Table)[] = [];
-  let articles = nextArticleList();
   for (const block of doc.blocks) {
     if (block.kind === 'heading' && block.level === 1) {
-      articles = nextArticleList();
       children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: textRuns(block.runs) }));
     } else if (block.kind === 'heading') {
-      children.push(
-        new Paragraph({
-          heading: HeadingLevel.HEADING_2,
-          numbering: { reference: ARTICLES, level: 0, instance: articles },
-          children: textRuns(block.runs),
-        }),
-      );
+      const number = block.number ? [new TextRun({ text: `${block.number}.\u00a0` })] : [];
+      children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [...number, ...textRuns(block.runs)] }));
+    } else if (block.kind === 'note') {
+      children.push(new Paragraph({ style: 'Identification', children: textRuns(block.runs) }));
     } else if (block.kind === 'paragraph') {
       children.push(new Paragraph({ children: textRuns(block.runs) }));
     } else if (block.kind === 'list') {
@@ -258,8 +253,6 @@ const header = (title: string) =>
 export function buildDocx(documents: RenderedDocument[], meta: DocxMeta = {}): Document {
   if (documents.length === 0) throw new Error('Aucune rédaction à mettre dans le document Word.');
   const generatedAt = meta.generatedAt ?? new Date();
-  let articleLists = 0;
-  const nextArticleList = () => ++articleLists;
   const sections: ISectionOptions[] = documents.map((doc) => ({
     properties: {
       page: {
@@ -269,7 +262,7 @@ export function buildDocx(documents: RenderedDocument[], meta: DocxMeta = {}): D
     },
     headers: { default: header(doc.title) },
     footers: { default: footer(doc, meta, generatedAt) },
-    children: body(doc, nextArticleList),
+    children: body(doc),
   }));
   const title = safe(meta.title ?? (documents.length === 1 && documents[0] ? documents[0].title : 'Rédactions types'));
   return new Document({

@@ -17,6 +17,7 @@ function runHtml(run: Run): string {
   const text = escapeHtml(run.text);
   if (run.kind === 'value') return `<span class="redaction-value" data-field="${escapeHtml(run.field)}">${text}</span>`;
   if (run.kind === 'placeholder') return `<mark class="redaction-placeholder" data-field="${escapeHtml(run.field)}">${text}</mark>`;
+  if (run.kind === 'fill') return `<span class="redaction-fill" data-field="${escapeHtml(run.field)}">${text}</span>`;
   return text;
 }
 
@@ -31,6 +32,8 @@ function blockHtml(block: Block, base: number): string {
     }
     case 'paragraph':
       return `<p>${runsHtml(block.runs)}</p>`;
+    case 'note':
+      return `<p class="redaction-note">${runsHtml(block.runs)}</p>`;
     case 'list':
       return `<ul>${block.items.map((item) => `<li>${runsHtml(item)}</li>`).join('')}</ul>`;
     case 'table': {

@@ -1,5 +1,6 @@
 /** Ordre de présentation des rédactions types dans l'annexe (celui du plan). Un fichier absent de la liste vient à la fin. */
 export const DRAFT_ORDER = [
+  'dossier-clause-sociale',
   'avis-rc-clause',
   'ccap-condition-execution',
   'rc-critere-insertion',
@@ -7,6 +8,7 @@ export const DRAFT_ORDER = [
   'reserve-ea-esat',
   'marche-insertion',
   'engagement-entreprise',
+  'note-calibrage',
   'bilan-execution',
   'justification-derogation',
 ] as const;

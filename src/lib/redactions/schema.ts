@@ -140,6 +140,16 @@ export const draftFileSchema = z
     references: z.array(slugId).min(1),
     /** Code de la fiche qui explique la rédaction. */
     fiche: z.string().regex(/^[A-E][1-9]$/, 'code de fiche attendu (ex. « C4 »)'),
+    /**
+     * Variable qui numérote les articles (`## …`) : « 9 » donne 9.1, 9.2… ; « 7.3 » donne 7.3.1… ; vide : 1., 2.…
+     * Le numéro est écrit en texte, pour survivre au copier-coller dans le fichier de l'acheteur.
+     */
+    articleNumber: variableName.optional(),
+    /**
+     * Numéroter les articles (`## …`) ; `false` pour un texte collé dans une pièce dont l'acheteur a sa propre
+     * numérotation (avis, règlement de la consultation) : les titres restent, sans numéro.
+     */
+    numberArticles: z.boolean().default(true),
     /** Conseils d'emploi affichés sur la page (pas dans le texte à copier). */
     notes: z.array(z.string().min(5)).default([]),
     /** Variables typées du modèle. */
@@ -150,6 +160,9 @@ export const draftFileSchema = z
     example: z.record(z.string(), z.unknown()),
   })
   .superRefine((draft, ctx) => {
+    if (draft.articleNumber && !draft.variables.some((v) => v.name === draft.articleNumber && v.type === 'text')) {
+      ctx.addIssue({ code: 'custom', path: ['articleNumber'], message: `« ${draft.articleNumber} » doit être une variable de type text déclarée dans variables` });
+    }
     const seen = new Set<string>();
     draft.variables.forEach((v, i) => {
       const names = [v.name, ...(v.type === 'lots' ? v.fields.map((f) => f.name) : [])];

@@ -6,6 +6,7 @@
  *   ## Titre                 article numéroté automatiquement 1., 2.… dans la partie (Titre 2)
  *   - texte                  élément de liste à puces ; une ligne qui suit, indentée, le prolonge
  *   | a | b |                tableau : la première ligne est l'en-tête ; `|---|---|` est ignorée
+ *   > texte                  mention hors du texte à coller (identification du marché, consigne) : présentée à part
  *   ligne vide               sépare deux paragraphes ; des lignes de texte qui se suivent forment un paragraphe
  *
  * Variables et blocs :
@@ -15,6 +16,7 @@
  *   {{#if not nom}}          si elle ne l'est pas
  *   {{#if nom == "valeur"}}  si le choix vaut « valeur » (ou, pour un choix multiple, s'il la contient)
  *   {{#if nom != "valeur"}}  l'inverse
+ *   {{#if many lots}}        si la liste compte plusieurs lignes (accord au pluriel) ; {{#if not many lots}} : une seule
  *   {{else}}                 sinon (dans un bloc #if)
  *   {{#each lots}} … {{/each}}  répète les lignes pour chaque lot ; à l'intérieur, {{champ}} désigne le champ du lot
  * Un bloc #if peut tenir dans une ligne ou entourer des lignes entières ; #each entoure toujours des lignes
@@ -26,6 +28,8 @@ import type { Variable } from './schema';
 
 export type Condition =
   | { op: 'set' | 'unset'; name: string }
+  /** La liste a plusieurs lignes (`many`) ou au plus une (`one`). */
+  | { op: 'many' | 'one'; name: string }
   | { op: 'eq' | 'ne'; name: string; value: string };
 
 export type Inline =
@@ -34,7 +38,7 @@ export type Inline =
   | { kind: 'total'; list: string; field: string }
   | { kind: 'if'; cond: Condition; then: Inline[]; else: Inline[] };
 
-export type LineType = 'heading1' | 'heading2' | 'item' | 'paragraph' | 'row' | 'blank';
+export type LineType = 'heading1' | 'heading2' | 'item' | 'paragraph' | 'note' | 'row' | 'blank';
 
 export type TemplateNode =
   | { kind: 'line'; type: Exclude<LineType, 'row'>; inline: Inline[]; line: number }
@@ -52,13 +56,15 @@ export class TemplateError extends Error {
   }
 }
 
-const CONDITION = /^(not\s+)?([a-z][a-z0-9_]*)(?:\s*(==|!=)\s*"([^"]*)")?$/;
+const CONDITION = /^(not\s+)?(many\s+)?([a-z][a-z0-9_]*)(?:\s*(==|!=)\s*"([^"]*)")?$/;
 
 function parseCondition(source: string, line: number): Condition {
   const m = CONDITION.exec(source.trim());
-  if (!m) throw new TemplateError(`condition illisible « ${source.trim()} » (attendu : nom, not nom, nom == "valeur" ou nom != "valeur")`, line);
-  const [, not, name = '', op, value = ''] = m;
+  if (!m) throw new TemplateError(`condition illisible « ${source.trim()} » (attendu : nom, not nom, many lots, nom == "valeur" ou nom != "valeur")`, line);
+  const [, not, many, name = '', op, value = ''] = m;
   if (not && op) throw new TemplateError(`« not » ne se combine pas avec == ou != : « ${source.trim()} »`, line);
+  if (many && op) throw new TemplateError(`« many » ne se combine pas avec == ou != : « ${source.trim()} »`, line);
+  if (many) return { op: not ? 'one' : 'many', name };
   if (op) return { op: op === '==' ? 'eq' : 'ne', name, value };
   return { op: not ? 'unset' : 'set', name };
 }
@@ -165,6 +171,7 @@ function parseLine(text: string, line: number): TemplateNode | null {
   if (text === '') return { kind: 'line', type: 'blank', inline: [], line };
   if (text.startsWith('## ')) return { kind: 'line', type: 'heading2', inline: parseInline(text.slice(3).trim(), line), line };
   if (text.startsWith('# ')) return { kind: 'line', type: 'heading1', inline: parseInline(text.slice(2).trim(), line), line };
+  if (text.startsWith('> ')) return { kind: 'line', type: 'note', inline: parseInline(text.slice(2).trim(), line), line };
   if (text.startsWith('- ')) return { kind: 'line', type: 'item', inline: parseInline(text.slice(2).trim(), line), line };
   if (text.startsWith('|')) {
     if (!text.endsWith('|') || text.length < 2) throw new TemplateError('une ligne de tableau commence et finit par « | »', line);
@@ -244,6 +251,9 @@ export function checkTemplate(nodes: TemplateNode[], variables: Variable[]): voi
 
   function condition(cond: Condition, scope: Map<string, Variable>, line: number) {
     const v = lookup(cond.name, scope, line);
+    if ((cond.op === 'many' || cond.op === 'one') && v.type !== 'lots') {
+      throw new TemplateError(`{{#if many ${cond.name}}} : « ${cond.name} » n'est pas une liste de lots`, line);
+    }
     if (cond.op === 'eq' || cond.op === 'ne') {
       if (v.type !== 'choice' && v.type !== 'multichoice') {
         throw new TemplateError(`« ${cond.name} » n'est pas un choix : comparez seulement les variables de type choice ou multichoice`, line);

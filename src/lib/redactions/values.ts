@@ -28,6 +28,10 @@ export interface ScalarValue {
   choices: string[];
   /** Nombre saisi, pour les totaux. */
   number?: number;
+  /** Zone à remplir à la main (valeur vide d'un formulaire) : cases « ☐ » d'un choix, pointillés d'un nombre d'heures. */
+  fill?: string;
+  /** Texte long (plusieurs lignes à remplir à la main). */
+  longtext?: boolean;
 }
 
 export interface LotsValue {
@@ -175,7 +179,12 @@ export function joinFr(items: string[]): string {
 
 function emptyValue(v: Variable): ScalarValue {
   const text = placeholderText(v);
-  return { kind: 'scalar', filled: false, text, parts: [text], choices: [] };
+  const value: ScalarValue = { kind: 'scalar', filled: false, text, parts: [text], choices: [] };
+  if (v.type === 'choice') value.fill = v.options.map((o) => `☐\u00a0${frenchTypography(o.label)}`).join('\u2003');
+  else if (v.type === 'hours') value.fill = '…………\u00a0heures';
+  else if (v.type === 'date') value.fill = '……\u00a0/\u00a0……\u00a0/\u00a0……';
+  else if (v.type === 'longtext') value.longtext = true;
+  return value;
 }
 
 /** Lit une valeur simple : réponse, sinon valeur par défaut, sinon erreur (obligatoire) ou repère (facultative). */

@@ -1,17 +1,15 @@
 /**
  * Calibrage dans l'assistant : les réponses d'un lot deviennent l'entrée de `calibrate` (src/lib/calibrate.ts,
  * qui porte seul les formules), et le résultat devient une note de calibrage (document intermédiaire).
- * Un volume fixé à la main remplace le calcul, avec son motif, et la note garde les deux.
+ * Un volume fixé à la main remplace le calcul, avec son motif, et la note garde les deux. Le texte de la note est la
+ * rédaction type « note-calibrage » : ce module ne fournit que ses réponses.
  */
-import { ANRU_RATE, USUAL_RATE, calibrate, type CalibrationInput, type CalibrationResult } from '../calibrate';
-import type { Block, RenderedDocument, Run } from '../redactions/document';
+import { ANRU_RATE, CLEANING_MIN_HOURS, USUAL_RATE, calibrate, type CalibrationInput, type CalibrationResult } from '../calibrate';
 import { formatEuros, formatInt } from '../format';
 import { singleLine } from '../redactions/text';
 import { CALIBRATION_SUGGESTIONS, type Answers, type LotAnswers } from './model';
 import { clauseLots, reservedLots } from './levers';
 import { parseNumber } from './numbers';
-
-export const CALIBRATION_NOTE_TITLE = 'Note de calibrage des heures d’insertion';
 
 export const METHOD_SHORT = {
   standard: 'méthode usuelle',
@@ -91,85 +89,56 @@ export function calibrationSummary(answers: Answers): { lots: LotCalibration[]; 
   return { lots, total };
 }
 
-const text = (t: string): Run => ({ kind: 'text', text: t });
-const value = (t: string, field: string): Run => ({ kind: 'value', text: t, field });
-const hoursText = (n: number) => `${formatInt(n)}\u00a0heure${n >= 2 ? 's' : ''}`;
+/**
+ * Le point d'attention de la note de calibrage qui déconseille la clause sur ce lot, quand le lot la garde quand même :
+ * formule de la branche propreté et volume retenu sous le seuil qu'elle recommande (150 heures). `null` sinon.
+ * L'assistant demande alors le motif du maintien (`calibration.keepReason`), repris dans la note.
+ */
+export function keepReasonAdvice(answers: Answers, lot: LotAnswers): string | null {
+  const { result, hours } = lotCalibration(answers, lot);
+  if (lot.calibration.method !== 'proprete' || !result.ok || hours === null || hours >= CLEANING_MIN_HOURS) return null;
+  return result.warnings.find((w) => w.includes(String(CLEANING_MIN_HOURS)) && /recommande de ne pas/.test(w)) ?? null;
+}
+
+/** Le motif du maintien est-il à demander pour ce lot ? (pour afficher le champ `lots.<i>.calibration.keepReason`) */
+export const needsKeepReason = (answers: Answers, lot: LotAnswers): boolean => keepReasonAdvice(answers, lot) !== null;
+
+const sentence = (raw: string) => {
+  const s = singleLine(raw);
+  return s === '' ? undefined : s;
+};
+const withStop = (s: string) => (/[.!?…]$/.test(s) ? s : `${s}.`);
 
 /**
- * La note de calibrage : hypothèses et calculs de chaque lot, volume retenu, motif d'un volume fixé à la main.
- * `null` si un lot n'a pas de volume valide (l'assistant ne laisse pas télécharger dans ce cas).
+ * Les réponses de la rédaction type « note-calibrage » : le texte de la note est dans content/redactions/note-calibrage.yaml,
+ * les étapes et points d'attention du calcul viennent de `calibrate`. `null` si un lot n'a pas de volume valide.
  */
-export function calibrationNote(answers: Answers): RenderedDocument | null {
+export function calibrationNoteAnswers(answers: Answers): Record<string, unknown> | null {
   const { lots, total } = calibrationSummary(answers);
   if (lots.length === 0 || total === null) return null;
-  const subject = singleLine(answers.contract.subject);
-  const blocks: Block[] = [
-    { kind: 'heading', level: 1, runs: [text(CALIBRATION_NOTE_TITLE)] },
-    {
-      kind: 'paragraph',
-      runs: [
-        text('Marché\u00a0: '),
-        value(subject, 'contract.subject'),
-        ...(answers.contract.reference.trim() ? [text(' (référence '), value(singleLine(answers.contract.reference), 'contract.reference'), text(')')] : []),
-        ...(answers.contract.buyerName.trim() ? [text(', acheteur\u00a0: '), value(singleLine(answers.contract.buyerName), 'contract.buyerName')] : []),
-        text('.'),
-      ],
-    },
-    {
-      kind: 'paragraph',
-      runs: [
-        text(
-          'Cette note consigne, pour chaque lot qui porte la clause sociale d’insertion, les hypothèses et le calcul du volume d’heures. Les paramètres (part de main-d’œuvre, coût horaire, taux d’insertion) sont des valeurs usuelles proposées par l’assistant du recueil et retenues par l’acheteur ; elles sont à revoir avec le facilitateur. La note est à verser au dossier du marché.',
-        ),
-      ],
-    },
-    {
-      kind: 'table',
-      header: [[text('Lot')], [text('Montant HT')], [text('Méthode')], [text('Heures d’insertion retenues')]],
-      rows: lots.map(({ lot, result, hours, overridden }, i) => {
-        const amount = parseNumber(lot.amount, 'amount-ht');
-        return [
-          [value(lotLabel(lot), `lots.${i}.name`)],
-          [value(amount === null ? lot.amount : `${formatEuros(amount)}\u00a0HT`, `lots.${i}.amount`)],
-          [text(overridden ? `volume fixé par l’acheteur${result.ok ? ` (calcul\u00a0: ${hoursText(result.hours)})` : ''}` : METHOD_SHORT[lot.calibration.method])],
-          [value(hoursText(hours ?? 0), `lots.${i}.hours`)],
-        ];
-      }),
-    },
-    { kind: 'paragraph', runs: [text('Total des heures d’insertion du marché\u00a0: '), value(hoursText(total), 'total'), text('.')] },
-  ];
-  lots.forEach(({ lot, result, hours, overridden }, i) => {
-    blocks.push({ kind: 'heading', level: 2, number: i + 1, runs: [text(lotLabel(lot))] });
-    if (result.ok) {
-      blocks.push({ kind: 'paragraph', runs: [text(`Calcul (${METHOD_SHORT[lot.calibration.method]})\u00a0:`)] });
-      blocks.push({ kind: 'list', items: result.steps.map((s) => [text(s)]) });
-      for (const w of result.warnings) blocks.push({ kind: 'paragraph', runs: [text(`Point d’attention\u00a0: ${w}`)] });
-    }
-    if (overridden && hours !== null) {
-      blocks.push({
-        kind: 'paragraph',
-        runs: [
-          text('Volume retenu\u00a0: '),
-          value(hoursText(hours), `lots.${i}.calibration.overrideHours`),
-          text(', fixé par l’acheteur à la place du calcul. Motif\u00a0: '),
-          value(singleLine(lot.calibration.overrideReason), `lots.${i}.calibration.overrideReason`),
-          text('.'),
-        ],
-      });
-    }
-  });
-  const reserved = reservedLots(answers);
-  if (reserved.length) {
-    blocks.push({ kind: 'heading', level: 2, number: lots.length + 1, runs: [text('Lots réservés')] });
-    blocks.push({
-      kind: 'list',
-      items: reserved.map((lot) => [
-        value(lotLabel(lot), 'lots'),
-        text(`\u00a0: réservé ${lot.reservation === 'siae' ? 'aux structures d’insertion par l’activité économique (SIAE)' : 'aux entreprises adaptées et aux ESAT'}, sans clause d’heures.`),
-      ]),
-    });
-  }
-  return { draftId: 'note-calibrage', title: CALIBRATION_NOTE_TITLE, fiche: 'C3', references: ['ccag-2021', ...(lots.some((l) => l.lot.calibration.method === 'anru') ? ['anru-charte-insertion'] : [])], blocks };
+  const c = answers.contract;
+  return {
+    acheteur: sentence(c.buyerName),
+    objet: sentence(c.subject),
+    reference: sentence(c.reference),
+    allotissement: c.allotted ? 'alloti' : 'non-alloti',
+    lots: lots.map(({ lot, result, hours, overridden }) => {
+      const advice = keepReasonAdvice(answers, lot);
+      return {
+        numero: sentence(lot.number),
+        intitule: sentence(lot.name),
+        montant: parseNumber(lot.amount, 'amount-ht') ?? lot.amount,
+        methode: overridden ? 'manuel' : lot.calibration.method,
+        ...(overridden ? { methode_calcul: lot.calibration.method, motif_volume: sentence(lot.calibration.overrideReason)?.replace(/[.]+$/, '') } : {}),
+        ...(overridden && result.ok ? { heures_calculees: result.hours } : {}),
+        heures: hours,
+        calcul: result.ok ? result.steps.join('\n') : undefined,
+        avertissements: result.ok && result.warnings.length ? result.warnings.join('\n') : undefined,
+        ...(advice ? { conseil: withStop(advice), motif_maintien: sentence(lot.calibration.keepReason)?.replace(/[.]+$/, '') } : {}),
+      };
+    }),
+    lots_reserves: reservedLots(answers).map((lot) => ({ numero_reserve: sentence(lot.number), intitule_reserve: sentence(lot.name), reservation: lot.reservation })),
+  };
 }
 
 /** Les aides chiffrées des champs de calibrage, tirées des valeurs du calcul (jamais réécrites dans l'îlot). */

@@ -14,12 +14,14 @@ import type { DraftId } from './pieces';
 import { WIZARD_TEXTS } from './texts';
 
 export const WIZARD_DRAFTS: DraftId[] = [
+  'dossier-clause-sociale',
   'avis-rc-clause',
   'ccap-condition-execution',
   'rc-critere-insertion',
   'reserve-siae',
   'reserve-ea-esat',
   'engagement-entreprise',
+  'note-calibrage',
   'justification-derogation',
 ];
 
@@ -30,7 +32,7 @@ export function wizardCatalog(): WizardCatalog {
   const drafts: Record<string, WizardDraft> = {};
   for (const id of WIZARD_DRAFTS) {
     const d = draftById(id);
-    drafts[id] = { id: d.id, title: d.title, fiche: d.fiche, references: d.references, variables: d.variables, nodes: d.nodes };
+    drafts[id] = { id: d.id, title: d.title, fiche: d.fiche, references: d.references, variables: d.variables, nodes: d.nodes, numberArticles: d.numberArticles, ...(d.articleNumber ? { articleNumber: d.articleNumber } : {}) };
   }
   const references = (parseYaml(readFileSync(REFERENCES_FILE, 'utf8')) as unknown[]).map((r) => referenceSchema.parse(r));
   const referenceLabels = Object.fromEntries(references.map((r) => [r.id, r.label]));

@@ -13,7 +13,7 @@ import type { ChoiceOption, Variable } from '../redactions/schema';
 import type { WizardTexts } from './texts';
 
 /** Version du format des réponses. Toute évolution incompatible l'augmente et ajoute une migration. */
-export const ANSWERS_VERSION = 2;
+export const ANSWERS_VERSION = 3;
 
 // Valeurs des choix ; leurs libellés sont dans texts.ts (`options`).
 export const CONTRACT_KINDS = ['travaux', 'services', 'fournitures', 'prestations-intellectuelles'] as const;
@@ -46,6 +46,11 @@ export interface LotCalibrationAnswers {
   override: boolean;
   overrideHours: string;
   overrideReason: string;
+  /**
+   * Motif du maintien de la clause quand la note de calibrage la déconseille sur ce lot (moins de 150 heures avec
+   * la formule de la branche propreté) ; demandé seulement dans ce cas (`keepReasonAdvice`).
+   */
+  keepReason: string;
 }
 
 export interface LotAnswers {
@@ -70,7 +75,10 @@ export interface SubCriterionAnswers {
 export interface Answers {
   version: typeof ANSWERS_VERSION;
   contract: {
+    /** Objet du marché, tel qu'il suit « Le marché a pour objet » (« la construction du groupe scolaire… »). */
     subject: string;
+    /** Le marché est divisé en lots (sinon : un seul « lot », qui est le marché entier). */
+    allotted: boolean;
     buyerName: string;
     reference: string;
     kind: ContractKind | '';
@@ -139,7 +147,7 @@ export interface FacilitatorProfile {
 }
 
 /** Ce que l'assistant reçoit des rédactions types : des données, sans le chargeur YAML ni Zod. */
-export type WizardDraft = Pick<Draft, 'id' | 'title' | 'fiche' | 'references' | 'variables' | 'nodes'>;
+export type WizardDraft = Pick<Draft, 'id' | 'title' | 'fiche' | 'references' | 'variables' | 'nodes' | 'articleNumber' | 'numberArticles'>;
 
 export interface WizardCatalog {
   drafts: Record<string, WizardDraft>;
@@ -192,6 +200,7 @@ export function newCalibration(): LotCalibrationAnswers {
     override: false,
     overrideHours: '',
     overrideReason: '',
+    keepReason: '',
   };
 }
 
@@ -229,7 +238,7 @@ export function newAnswers(catalog: WizardCatalog | null, options: NewAnswersOpt
   const ccap = 'ccap-condition-execution';
   return {
     version: ANSWERS_VERSION,
-    contract: { subject: '', buyerName: '', reference: '', kind: '', buyer: '', defence: false, amount: '', durationMonths: '', launchDate: '' },
+    contract: { subject: '', allotted: true, buyerName: '', reference: '', kind: '', buyer: '', defence: false, amount: '', durationMonths: '', launchDate: '' },
     lots: [newLot(0)],
     levers: { condition: true, criterion: false, reservation: false, insertion: false },
     execution: {
@@ -311,7 +320,7 @@ export function addLot(answers: Answers): Answers {
   // Le nouveau lot reprend la méthode et les paramètres du lot précédent : souvent les mêmes d'un lot à l'autre.
   const previous = answers.lots[answers.lots.length - 1];
   if (previous) {
-    lot.calibration = { ...previous.calibration, override: false, overrideHours: '', overrideReason: '' };
+    lot.calibration = { ...previous.calibration, override: false, overrideHours: '', overrideReason: '', keepReason: '' };
     lot.labourShare = previous.labourShare;
   }
   return { ...answers, lots: [...answers.lots, lot] };

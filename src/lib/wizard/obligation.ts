@@ -184,7 +184,9 @@ export function obligation(facts: ContractFacts): ObligationResult {
     status: 'obligatoire',
     mandatory: true,
     threshold,
-    reason: `La valeur estimée (${euros(amount)}) atteint le seuil européen de ${euros(t.amount)} applicable ${t.label}, et la consultation est engagée le ${launchText}, à compter du 22\u00a0août 2026, date à partir de laquelle l’obligation prévue par ${law} s’applique au plus tard : une condition d’exécution sociale ou liée à l’emploi est obligatoire.`,
+    reason: `La valeur estimée (${euros(amount)}) atteint le seuil européen de ${euros(t.amount)} applicable ${t.label}, et la consultation est engagée le ${launchText}${
+      launchIso === SOCIAL_OBLIGATION.from ? '' : ', donc après le 22\u00a0août 2026'
+    } : l’obligation prévue par ${law}, qui s’applique au plus tard à compter de cette date, la vise. Une condition d’exécution sociale ou liée à l’emploi est obligatoire.`,
     details: [...details, DEROGATION_FOR[facts.contractType === 'concession' ? 'concession' : 'marche']],
     sources,
   };

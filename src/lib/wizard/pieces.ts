@@ -1,31 +1,40 @@
 /**
  * Des réponses de l'assistant aux pièces du dossier : quelles rédactions types conviennent aux choix faits,
  * et avec quelles réponses (les noms de variables de content/redactions/*.yaml). Le texte lui-même n'est
- * écrit qu'une fois, dans les rédactions types, et rendu par `render` ; la note de calibrage vient de calibration.ts.
+ * écrit qu'une fois, dans les rédactions types (page de garde et note de calibrage comprises), et rendu par `render`.
+ *
+ * Chaque pièce lit les mêmes réponses : les modalités de l'avis et du RC sont celles du CCAP, une règle liée à une
+ * modalité n'apparaît qu'avec elle, les références citées sont calculées (`piecesReferences`), et le fichier
+ * téléchargé ne contient aucun repère « […] » : une réponse facultative vide change la phrase, une réponse
+ * obligatoire manquante bloque le téléchargement (`downloadBlockers`).
  */
-import { render } from '../redactions/render';
-import type { RenderedDocument } from '../redactions/document';
-import type { FieldError } from '../redactions/values';
-import type { Answers, WizardCatalog, WizardDraft } from './model';
-import { CALIBRATION_NOTE_TITLE, calibrationNote, lotCalibration } from './calibration';
+import { render, type RenderOptions } from '../redactions/render';
+import { documentRuns, type RenderedDocument } from '../redactions/document';
+import { joinFr, type FieldError } from '../redactions/values';
+import { singleLine } from '../redactions/text';
+import type { Answers, ContractKind, WizardCatalog, WizardDraft } from './model';
+import { calibrationNoteAnswers, lotCalibration } from './calibration';
 import { clauseLots, hasSocialCondition, needsDerogation, obligationOf, reservedLots } from './levers';
 import { parseNumber } from './numbers';
+import { validateStep, visibleSteps, type StepId } from './steps';
 
 export type DraftId =
+  | 'dossier-clause-sociale'
   | 'avis-rc-clause'
   | 'ccap-condition-execution'
   | 'rc-critere-insertion'
   | 'reserve-siae'
   | 'reserve-ea-esat'
   | 'engagement-entreprise'
+  | 'note-calibrage'
   | 'justification-derogation';
 
 export interface Piece {
   draftId: DraftId;
   /** Réponses au sens de la rédaction type (noms de ses variables). */
   answers: Record<string, unknown>;
-  /** Variables laissées en repère « […] » pour qu'un autre les remplisse (l'entreprise, dans sa fiche d'engagement). */
-  blank?: string[];
+  /** Variables que l'entreprise remplit à la main dans sa fiche d'engagement : pointillés ou cases « ☐ ». */
+  fill?: string[];
   /** Variables dont la valeur par défaut ne doit pas s'appliquer : une liste vide veut dire « aucune ». */
   noDefault?: string[];
 }
@@ -39,6 +48,20 @@ function n(raw: string): number | string | undefined {
 const t = (raw: string) => (raw.trim() === '' ? undefined : raw);
 const yesNo = (b: boolean) => (b ? 'oui' : 'non');
 
+/** La phrase qui présente l'objet du marché, tel que l'utilisateur le saisit (à afficher sous le champ). */
+export function subjectSentence(subject: string): string {
+  const s = singleLine(subject).replace(/[.\s]+$/, '');
+  return s ? `Le marché a pour objet ${s}.` : '';
+}
+
+/** Identification du marché, reprise en tête de chaque pièce. */
+function identity(answers: Answers) {
+  const c = answers.contract;
+  return { acheteur: t(c.buyerName), objet: t(c.subject), reference: t(c.reference), allotissement: c.allotted ? 'alloti' : 'non-alloti' };
+}
+
+const lotNumbers = (lots: { number: string }[]) => joinFr(lots.map((l) => singleLine(l.number)).filter(Boolean));
+
 function facilitator(answers: Answers) {
   const f = answers.facilitator;
   return {
@@ -49,7 +72,28 @@ function facilitator(answers: Answers) {
   };
 }
 
-/** Les pièces qui conviennent aux choix faits, dans l'ordre du dossier. */
+/** Le CCAG du type de marché (option de la variable `ccag` de l'article du CCAP). */
+export function ccagOf(kind: ContractKind | ''): 'travaux' | 'fcs' | 'pi' | 'applicable' {
+  switch (kind) {
+    case 'travaux':
+      return 'travaux';
+    case 'services':
+    case 'fournitures':
+      return 'fcs';
+    case 'prestations-intellectuelles':
+      return 'pi';
+    default:
+      return 'applicable';
+  }
+}
+
+/** Les conventions de décompte applicables : la conversion du montant sous-traité n'existe qu'avec la sous-traitance. */
+export function countingRules(answers: Answers): string[] {
+  const e = answers.execution;
+  return e.counting.filter((c) => c !== 'conversion' || e.modalities.includes('sous-traitance'));
+}
+
+/** Les pièces qui conviennent aux choix faits, dans l'ordre du dossier (sans la page de garde). */
 export function piecesFor(answers: Answers): Piece[] {
   const pieces: Piece[] = [];
   const duty = obligationOf(answers);
@@ -58,13 +102,19 @@ export function piecesFor(answers: Answers): Piece[] {
   const hoursOf = (index: number) => lotCalibration(answers, clause[index]!).hours ?? undefined;
   const e = answers.execution;
   const c = answers.contract;
+  const id = identity(answers);
+  const counting = countingRules(answers);
 
   if (clause.length > 0) {
+    const lots = clause.map((lot, i) => ({ numero: t(lot.number), intitule: t(lot.name), heures: hoursOf(i) }));
     pieces.push({
       draftId: 'avis-rc-clause',
       answers: {
+        ...id,
+        lots_concernes: lotNumbers(clause),
         regime,
-        lots: clause.map((lot, i) => ({ numero: t(lot.number), intitule: t(lot.name), heures: hoursOf(i) })),
+        lots,
+        modalites: e.modalities,
         article_ccap: t(e.articleNumber),
         avec_critere: yesNo(answers.levers.criterion),
         fiche_engagement: yesNo(e.commitmentForm),
@@ -74,17 +124,20 @@ export function piecesFor(answers: Answers): Piece[] {
     pieces.push({
       draftId: 'ccap-condition-execution',
       answers: {
+        ...id,
+        lots_concernes: lotNumbers(clause),
         numero_article: t(e.articleNumber),
+        ccag: ccagOf(c.kind),
         regime,
-        lots: clause.map((lot, i) => ({ numero: t(lot.number), intitule: t(lot.name), heures: hoursOf(i) })),
+        lots,
         perimetre: t(e.perimeter),
         publics: e.publics,
         priorite_qpv: yesNo(e.anru),
         modalites: e.modalities,
-        decompte: e.counting,
-        plafond_contrat_mois: e.counting.includes('contrat-long') ? n(e.longContractMonths) : undefined,
-        part_mo_conversion: e.counting.includes('conversion') ? n(e.conversionShare) : undefined,
-        cout_horaire_conversion: e.counting.includes('conversion') ? n(e.conversionCost) : undefined,
+        decompte: counting,
+        plafond_contrat_mois: counting.includes('contrat-long') ? n(e.longContractMonths) : undefined,
+        part_mo_conversion: counting.includes('conversion') ? n(e.conversionShare) : undefined,
+        cout_horaire_conversion: counting.includes('conversion') ? n(e.conversionCost) : undefined,
         ...facilitator(answers),
         delai_correspondant: n(e.correspondentDays),
         frequence_suivi: e.reporting,
@@ -101,6 +154,9 @@ export function piecesFor(answers: Answers): Piece[] {
     pieces.push({
       draftId: 'rc-critere-insertion',
       answers: {
+        acheteur: id.acheteur,
+        objet: id.objet,
+        reference: id.reference,
         numero_critere: t(k.number),
         ponderation: n(k.weight),
         prestations_support: t(k.support),
@@ -117,10 +173,12 @@ export function piecesFor(answers: Answers): Piece[] {
   ] as const) {
     const lots = reserved.filter((l) => l.reservation === kind);
     if (lots.length === 0) continue;
-    const whole = lots.length === answers.lots.length;
+    const whole = !c.allotted || lots.length === answers.lots.length;
     pieces.push({
       draftId,
       answers: {
+        acheteur: id.acheteur,
+        reference: id.reference,
         objet: t(c.subject),
         perimetre: whole ? 'marche' : 'lots',
         lots: whole ? [] : lots.map((l) => ({ numero: t(l.number), intitule: t(l.name) })),
@@ -132,12 +190,36 @@ export function piecesFor(answers: Answers): Piece[] {
     pieces.push({
       draftId: 'engagement-entreprise',
       answers: {
+        acheteur: id.acheteur,
         marche_objet: t(c.subject),
         marche_reference: t(c.reference),
-        lots: clause.map((lot, i) => ({ numero: t(lot.number), heures: hoursOf(i) })),
+        allotissement: id.allotissement,
+        modalites_ouvertes: e.modalities,
+        lots: clause.map((lot, i) => ({ numero: t(lot.number), intitule: t(lot.name), heures_minimum: hoursOf(i) })),
       },
-      blank: ['entreprise', 'correspondant_nom'],
+      fill: [
+        'entreprise',
+        'siret',
+        'correspondant_nom',
+        'correspondant_fonction',
+        'correspondant_telephone',
+        'correspondant_courriel',
+        'offre',
+        'heures',
+        'modalites',
+        'postes',
+        'calendrier',
+        'appui_facilitateur',
+        'lieu',
+        'date_signature',
+        'signataire',
+      ],
     });
+  }
+  if (clause.length > 0) {
+    const note = calibrationNoteAnswers(answers);
+    // Sans volume valide pour chaque lot, la note n'a pas de réponses : `render` signale alors les lots manquants.
+    pieces.push({ draftId: 'note-calibrage', answers: note ?? { ...id, lots: [] } });
   }
   if (needsDerogation(answers)) {
     const d = answers.derogation;
@@ -164,16 +246,95 @@ export function piecesFor(answers: Answers): Piece[] {
   return pieces;
 }
 
-/** La rédaction type adaptée à la pièce : variables laissées en blanc facultatives, valeurs par défaut retirées. */
-function adjustDraft(draft: WizardDraft, piece: Pick<Piece, 'blank' | 'noDefault'>, relaxAll = false): WizardDraft {
-  const blank = new Set(piece.blank ?? []);
+/** Où chaque pièce s'insère (option `destination` de la page de garde). */
+const DESTINATION: Record<DraftId, string> = {
+  'dossier-clause-sociale': 'dossier',
+  'avis-rc-clause': 'avis-rc',
+  'ccap-condition-execution': 'ccap',
+  'rc-critere-insertion': 'rc-criteres',
+  'reserve-siae': 'avis-rc',
+  'reserve-ea-esat': 'avis-rc',
+  'engagement-entreprise': 'formulaire',
+  'note-calibrage': 'dossier',
+  'justification-derogation': 'dossier',
+};
+
+/** La page de garde : le marché, ses lots et leur levier, puis les pièces qui suivent et où les insérer. */
+export function coverPiece(answers: Answers, catalog: WizardCatalog, pieces: Piece[]): Piece {
+  const clause = new Set(clauseLots(answers).map((l) => l.key));
+  const reserved = new Map(reservedLots(answers).map((l) => [l.key, l.reservation] as const));
+  const article = t(answers.execution.articleNumber);
+  return {
+    draftId: 'dossier-clause-sociale',
+    answers: {
+      ...identity(answers),
+      lots: answers.lots.map((lot) => {
+        const reservation = reserved.get(lot.key);
+        const hours = clause.has(lot.key) ? lotCalibration(answers, lot).hours : null;
+        return {
+          numero: t(lot.number),
+          intitule: t(lot.name),
+          dispositif: clause.has(lot.key) ? 'clause' : reservation === 'siae' ? 'reserve-siae' : reservation === 'ea-esat' ? 'reserve-ea-esat' : 'aucun',
+          heures: hours ?? undefined,
+        };
+      }),
+      cadre: needsDerogation(answers) ? 'derogation' : obligationOf(answers).mandatory ? 'obligation' : 'faculte',
+      critere: yesNo(answers.levers.criterion),
+      ponderation: answers.levers.criterion ? n(answers.criterion.weight) : undefined,
+      pieces: pieces.map((p) => ({
+        piece: catalog.drafts[p.draftId]?.title ?? p.draftId,
+        destination: DESTINATION[p.draftId],
+        article: p.draftId === 'ccap-condition-execution' ? article : undefined,
+      })),
+    },
+  };
+}
+
+/** Toutes les pièces du fichier, page de garde comprise. */
+function allPieces(answers: Answers, catalog: WizardCatalog): Piece[] {
+  const pieces = piecesFor(answers);
+  return pieces.length ? [coverPiece(answers, catalog, pieces), ...pieces] : [];
+}
+
+/** L'identifiant de la référence du CCAG du type de marché (sans numéro d'article, faute de vérification). */
+const CCAG_REFERENCE: Record<ReturnType<typeof ccagOf>, string> = {
+  travaux: 'ccag-travaux-2021',
+  fcs: 'ccag-fcs-2021',
+  pi: 'ccag-pi-2021',
+  applicable: 'ccag-2021',
+};
+
+/**
+ * Les références citées par une pièce, calculées d'après les réponses : le CCAG du type de marché (au lieu de la
+ * liste générale de la rédaction type), la charte de l'ANRU seulement si elle est retenue, la loi de 2021
+ * seulement quand l'obligation s'applique, l'article L2113-14 jamais (l'assistant n'ouvre pas une réservation aux deux
+ * familles de structures).
+ */
+export function piecesReferences(draftReferences: readonly string[], answers: Answers): string[] {
+  const anru = answers.execution.anru || clauseLots(answers).some((l) => l.calibration.method === 'anru');
+  const ccag = CCAG_REFERENCE[ccagOf(answers.contract.kind)];
+  const mandatory = obligationOf(answers).mandatory;
+  const out: string[] = [];
+  for (const id of draftReferences) {
+    const mapped = id === 'ccag-2021' || id === 'ccag-tic-2021-art16' ? ccag : id;
+    if (mapped === 'anru-charte-insertion' && !anru) continue;
+    if (mapped === 'loi-2021-1104-art35' && !mandatory) continue;
+    // L'assistant ne rouvre pas une réservation à l'autre famille de structures (article L2113-14).
+    if (mapped === 'ccp-l2113-14') continue;
+    if (!out.includes(mapped)) out.push(mapped);
+  }
+  return out;
+}
+
+/** La rédaction type adaptée à la pièce : valeurs par défaut retirées ; en aperçu, toute variable facultative. */
+function adjustDraft(draft: WizardDraft, piece: Pick<Piece, 'noDefault'>, relaxAll = false): WizardDraft {
   const noDefault = new Set(piece.noDefault ?? []);
-  if (!relaxAll && blank.size === 0 && noDefault.size === 0) return draft;
+  if (!relaxAll && noDefault.size === 0) return draft;
   const variables = draft.variables.map((v) => {
     let out = v;
-    if (relaxAll || blank.has(v.name)) {
+    if (relaxAll) {
       out = { ...out, required: false };
-      if (out.type === 'lots') out = { ...out, minItems: 0, fields: relaxAll ? out.fields.map((f) => ({ ...f, required: false })) : out.fields };
+      if (out.type === 'lots') out = { ...out, minItems: 0, fields: out.fields.map((f) => ({ ...f, required: false })) };
     }
     if (noDefault.has(v.name) && 'default' in out) {
       const { default: _omit, ...rest } = out;
@@ -190,32 +351,57 @@ export interface PieceError extends FieldError {
 
 export type DocumentsResult = { ok: true; documents: RenderedDocument[] } | { ok: false; errors: PieceError[] };
 
-/** Les documents à mettre dans le fichier Word : les pièces rendues, puis la note de calibrage. */
+type RenderDraft = Parameters<typeof render>[0];
+const renderOptions = (piece: Piece): RenderOptions => (piece.fill ? { fill: piece.fill } : {});
+
+/**
+ * Les documents à mettre dans le fichier Word : la page de garde, puis les pièces. Un document qui garderait un
+ * repère « […] » n'est jamais rendu : c'est une erreur (une réponse facultative doit avoir sa phrase sans elle).
+ */
 export function documentsFor(answers: Answers, catalog: WizardCatalog): DocumentsResult {
   const documents: RenderedDocument[] = [];
   const errors: PieceError[] = [];
-  const pieces = piecesFor(answers);
-  for (const piece of pieces) {
+  for (const piece of allPieces(answers, catalog)) {
     const draft = catalog.drafts[piece.draftId];
     if (!draft) {
       errors.push({ draftId: piece.draftId, field: '', message: `La rédaction type « ${piece.draftId} » est absente du catalogue.` });
       continue;
     }
-    const result = render(adjustDraft(draft, piece) as Parameters<typeof render>[0], piece.answers);
-    if (result.ok) documents.push(result.document);
-    else errors.push(...result.errors.map((e) => ({ ...e, draftId: piece.draftId })));
-  }
-  if (clauseLots(answers).length > 0) {
-    const note = calibrationNote(answers);
-    if (note) {
-      // La note de calibrage se range après les pièces de la consultation, avant la note de dérogation éventuelle.
-      const at = documents.findIndex((d) => d.draftId === 'justification-derogation');
-      documents.splice(at < 0 ? documents.length : at, 0, note);
-    } else errors.push({ draftId: 'note-calibrage', field: 'lots', message: 'Le volume d’heures d’un lot n’est pas valide.' });
+    const result = render(adjustDraft(draft, piece) as RenderDraft, piece.answers, renderOptions(piece));
+    if (!result.ok) {
+      errors.push(...result.errors.map((e) => ({ ...e, draftId: piece.draftId })));
+      continue;
+    }
+    const blanks = documentRuns(result.document).filter((r) => r.kind === 'placeholder');
+    for (const run of blanks) errors.push({ draftId: piece.draftId, field: run.field, message: `Une mention resterait à compléter : ${run.text}.` });
+    documents.push({ ...result.document, references: piecesReferences(result.document.references, answers) });
   }
   if (errors.length) return { ok: false, errors };
   if (documents.length === 0) return { ok: false, errors: [{ draftId: '', field: '', message: 'Aucune pièce ne correspond aux choix faits.' }] };
   return { ok: true, documents };
+}
+
+export interface DownloadBlocker {
+  /** Étape où se trouve la réponse à donner ou à corriger (lien « Modifier »). */
+  step: StepId;
+  /** Chemin du champ dans les réponses (« lots.0.amount ») ; vide si la remarque porte sur l'étape entière. */
+  field: string;
+  message: string;
+}
+
+/**
+ * Ce qui empêche de télécharger le fichier : chaque réponse obligatoire manquante ou invalide, avec son étape
+ * (dans l'ordre du parcours). Vide : le fichier peut être produit, sans aucune mention à compléter.
+ */
+export function downloadBlockers(answers: Answers, catalog: WizardCatalog): DownloadBlocker[] {
+  const blockers: DownloadBlocker[] = [];
+  for (const step of visibleSteps(answers)) {
+    for (const e of validateStep(answers, step)) blockers.push({ step, field: e.field, message: e.message });
+  }
+  if (blockers.length) return blockers;
+  const result = documentsFor(answers, catalog);
+  if (!result.ok) for (const e of result.errors) blockers.push({ step: 'recapitulatif', field: '', message: e.message });
+  return blockers;
 }
 
 /** Retire une réponse refusée (« lots[1].heures », « ponderation ») pour que l'aperçu montre un repère à la place. */
@@ -243,37 +429,27 @@ export interface PreviewPiece {
 
 /**
  * L'aperçu : chaque pièce rendue avec ce qui est déjà répondu ; ce qui manque ou n'est pas encore valide
- * apparaît comme un repère « […] ». Ne lève jamais d'exception.
+ * apparaît comme un repère « […] » (l'aperçu montre ce qui reste à dire ; le fichier, jamais). Ne lève jamais d'exception.
  */
 export function previewDocuments(answers: Answers, catalog: WizardCatalog): PreviewPiece[] {
   const out: PreviewPiece[] = [];
-  for (const piece of piecesFor(answers)) {
+  for (const piece of allPieces(answers, catalog)) {
     const draft = catalog.drafts[piece.draftId];
     if (!draft) continue;
-    const relaxed = adjustDraft(draft, piece, true) as Parameters<typeof render>[0];
+    const relaxed = adjustDraft(draft, piece, true) as RenderDraft;
     let values = piece.answers;
     let document: RenderedDocument | null = null;
     for (let attempt = 0; attempt < 4 && !document; attempt++) {
-      const result = render(relaxed, values);
-      if (result.ok) document = result.document;
+      const result = render(relaxed, values, renderOptions(piece));
+      if (result.ok) document = { ...result.document, references: piecesReferences(result.document.references, answers) };
       else values = result.errors.reduce((acc, e) => dropAnswer(acc, e.field), values);
     }
     out.push({ draftId: piece.draftId, title: draft.title, document });
-  }
-  if (clauseLots(answers).length > 0) {
-    const note = calibrationNote(answers);
-    const at = out.findIndex((p) => p.draftId === 'justification-derogation');
-    out.splice(at < 0 ? out.length : at, 0, { draftId: 'note-calibrage', title: CALIBRATION_NOTE_TITLE, document: note });
   }
   return out;
 }
 
 /** Les documents que contiendra le fichier Word, dans l'ordre, avec leur titre. */
 export function plannedDocuments(answers: Answers, catalog: WizardCatalog): { draftId: string; title: string }[] {
-  const list = piecesFor(answers).map((p) => ({ draftId: p.draftId as string, title: catalog.drafts[p.draftId]?.title ?? p.draftId }));
-  if (clauseLots(answers).length > 0) {
-    const at = list.findIndex((p) => p.draftId === 'justification-derogation');
-    list.splice(at < 0 ? list.length : at, 0, { draftId: 'note-calibrage', title: CALIBRATION_NOTE_TITLE });
-  }
-  return list;
+  return allPieces(answers, catalog).map((p) => ({ draftId: p.draftId as string, title: catalog.drafts[p.draftId]?.title ?? p.draftId }));
 }

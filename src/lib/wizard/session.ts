@@ -17,11 +17,11 @@ import { applyHandoff, type CalculatorValues } from './handoff';
 import { formatEuros } from '../format';
 import { addLot, addSubCriterion, fieldId, newAnswers, removeLot, removeSubCriterion, setPath, type Answers, type FacilitatorProfile, type WizardCatalog } from './model';
 import { parseNumber } from './numbers';
-import { documentsFor } from './pieces';
+import { documentsFor, downloadBlockers, type DownloadBlocker } from './pieces';
 import { docxFileName } from './filename';
 import type { RenderedDocument } from '../redactions/document';
 import { cleanText as sanitizeText } from '../redactions/text';
-import { firstInvalidStep, guardStep, isStepId, nextStep, previousStep, STEP_IDS, stepShortTitle, stepTitle, validateStep, visibleSteps, type FieldError, type StepId } from './steps';
+import { guardStep, isStepId, nextStep, previousStep, STEP_IDS, stepShortTitle, stepTitle, validateStep, visibleSteps, type FieldError, type StepId } from './steps';
 import { BACKUP_KEY, DRAFT_KEY, PROFILE_KEY, REPLACED_KEY, readDraft, serializeDraft, serializeProfile, type ReadResult } from './storage';
 
 /** Un brouillon tel qu'on le garde ou le propose : réponses, étape et date d'enregistrement. */
@@ -93,7 +93,8 @@ export type Action =
   | { type: 'remove-sub-criterion'; key: string }
   | { type: 'continue' }
   | { type: 'back' }
-  | { type: 'go-to'; step: StepId }
+  /** Aller à une étape (lien « Modifier », liste des étapes) ; `field` : y mettre le focus sur ce champ. */
+  | { type: 'go-to'; step: StepId; field?: string }
   | { type: 'history'; step: string | null }
   | { type: 'import'; text: string; size: number }
   | { type: 'confirm-replace' }
@@ -107,7 +108,7 @@ export type Action =
   | { type: 'focus-field'; field: string }
   | { type: 'forget-profile' }
   | { type: 'exported' }
-  | { type: 'download-blocked'; step: StepId }
+  | { type: 'download-blocked'; count: number }
   | { type: 'download-started' }
   | { type: 'download-done'; fileName: string; pieces: number }
   | { type: 'download-failed'; message: string };
@@ -339,8 +340,11 @@ export function reduce(s: Session, action: Action, ctx: Context): Result {
       const previous = previousStep(s.answers, s.step);
       return previous ? navigate(s, previous, 'push') : same(s);
     }
-    case 'go-to':
-      return navigate({ ...s, returnToReview: action.step !== 'recapitulatif' && s.step === 'recapitulatif' ? true : s.returnToReview }, action.step, 'push');
+    case 'go-to': {
+      const moved = navigate({ ...s, returnToReview: action.step !== 'recapitulatif' && s.step === 'recapitulatif' ? true : s.returnToReview }, action.step, 'push');
+      const onField = action.field && moved.session.step === action.step && moved.session.shownErrors.length === 0;
+      return onField ? { session: focusOn(moved.session, fieldId(action.field!)), effects: moved.effects } : moved;
+    }
     case 'history':
       // Retour ou avance du navigateur : l'adresse a déjà changé.
       if (s.screen.kind === 'loading') return same(s);
@@ -386,8 +390,10 @@ export function reduce(s: Session, action: Action, ctx: Context): Result {
       return { session: announce({ ...s, hasProfile: false }, msg(ctx).profileForgotten), effects: [{ type: 'unstore', key: PROFILE_KEY }] };
     case 'exported':
       return same(announce(s, msg(ctx).exported));
-    case 'download-blocked':
-      return navigate(s, action.step, 'push');
+    case 'download-blocked': {
+      const message = action.count === 1 ? 'Une réponse manque avant de télécharger le document.' : `${action.count} réponses manquent avant de télécharger le document.`;
+      return same(focusOn(announce({ ...s, download: { status: 'error', message } }, message), 'wz-download-blockers'));
+    }
     case 'download-started':
       return same({ ...s, download: { status: 'working', message: msg(ctx).preparing } });
     case 'download-done': {
@@ -433,19 +439,19 @@ export function stepList(s: Session): StepEntry[] {
 }
 
 export type DownloadPlan =
-  | { kind: 'blocked'; step: StepId }
-  | { kind: 'error'; message: string }
+  | { kind: 'blocked'; blockers: DownloadBlocker[] }
   | { kind: 'ready'; documents: RenderedDocument[]; fileName: string; title: string; subject: string };
 
 /**
- * Ce que produit le clic sur « Télécharger » : la première étape à compléter s'il en reste une, sinon les
- * documents rendus, le nom du fichier et ses propriétés (la construction du fichier Word reste à l'îlot).
+ * Ce que produit le clic sur « Télécharger » : la liste de ce qui manque encore (chaque élément avec son étape),
+ * sinon les documents rendus, sans aucun repère à compléter, le nom du fichier et ses propriétés (la construction
+ * du fichier Word reste à l'îlot, qui charge la bibliothèque `docx` à ce moment-là).
  */
 export function downloadPlan(answers: Answers, catalog: WizardCatalog, now: Date): DownloadPlan {
-  const blocked = firstInvalidStep(answers, 'recapitulatif');
-  if (blocked) return { kind: 'blocked', step: blocked };
+  const blockers = downloadBlockers(answers, catalog);
+  if (blockers.length) return { kind: 'blocked', blockers };
   const result = documentsFor(answers, catalog);
-  if (!result.ok) return { kind: 'error', message: `Le document ne peut pas être produit : ${result.errors.map((e) => e.message).join(' ')}` };
+  if (!result.ok) return { kind: 'blocked', blockers: result.errors.map((e) => ({ step: 'recapitulatif', field: '', message: e.message })) };
   return {
     kind: 'ready',
     documents: result.documents,

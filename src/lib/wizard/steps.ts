@@ -8,7 +8,7 @@ import { formatDateFr, formatEuros, formatInt, lowerFirst } from '../format';
 import { readDate } from '../redactions/values';
 import type { Answers } from './model';
 import { clauseLots, needsDerogation, obligationOf, reservedLots } from './levers';
-import { calibrationFieldPath, lotCalibration } from './calibration';
+import { calibrationFieldPath, lotCalibration, needsKeepReason } from './calibration';
 import { checkNumber, isBlank, parseNumber, RULES, type NumberRule } from './numbers';
 
 /** Les étapes, toujours dans cet ordre ; `short` nomme l'étape dans la liste de progression. */
@@ -127,10 +127,14 @@ function lots(answers: Answers, e: Errors) {
     else if (number.length > 20) e.text(`lots.${i}.number`, number, `Le numéro du lot (ligne ${i + 1})`, null, 20);
     else if (seen.has(number.toLowerCase())) e.add(`lots.${i}.number`, `Deux lots portent le numéro « ${number} » : donnez à chacun un numéro distinct.`);
     seen.set(number.toLowerCase(), i);
-    e.text(`lots.${i}.name`, lot.name, `L’intitulé ${of}`, `Indiquez l’intitulé ${of}.`, 300);
+    // Un marché non alloti n'a qu'une ligne, qui est le marché lui-même : pas d'intitulé de lot à demander.
+    e.text(`lots.${i}.name`, lot.name, `L’intitulé ${of}`, answers.contract.allotted ? `Indiquez l’intitulé ${of}.` : null, 300);
     e.number(`lots.${i}.amount`, lot.amount, { ...RULES.lotAmount, subject: `Le montant estimé ${of}` });
     e.number(`lots.${i}.labourShare`, lot.labourShare, { ...RULES.labourShare, subject: `La part de main-d’œuvre ${of}` });
   });
+  if (!answers.contract.allotted && answers.lots.length > 1) {
+    e.add('lots', 'Le marché n’est pas divisé en lots : gardez une seule ligne, ou indiquez à l’étape « Le marché » qu’il est alloti.');
+  }
   const t = lotTotals(answers);
   if (t && t.sum > t.total + 0.5) {
     e.add(
@@ -179,6 +183,11 @@ function calibration(answers: Answers, e: Errors) {
     const of = lotName(answers, i);
     const c = lot.calibration;
     const at = (f: string) => `lots.${i}.calibration.${f}`;
+    if (needsKeepReason(answers, lot)) {
+      if (c.keepReason.trim().length < 10) {
+        e.add(at('keepReason'), `La note de calibrage déconseille la clause ${of} avec ce volume : expliquez en une phrase pourquoi vous la maintenez (le motif figurera dans la note).`);
+      } else e.text(at('keepReason'), c.keepReason, `Le motif du maintien de la clause ${of}`, null);
+    }
     if (c.override) {
       e.number(at('overrideHours'), c.overrideHours, { ...RULES.overrideHours, subject: `Le volume d’heures fixé pour le lot ${lot.number.trim() || i + 1}` });
       if (c.overrideReason.trim().length < 10) {
@@ -346,11 +355,23 @@ export function previousStep(answers: Answers, step: StepId): StepId | null {
 }
 
 /** Avertissements qui n'empêchent pas de continuer. */
+/** Un sous-critère qui regarde après le marché (postes proposés « à l'issue du marché »…) risque de manquer de lien avec son objet. */
+const AFTER_CONTRACT = /(?:à l[’']issue|au-delà|après la fin) du marché|après le marché/i;
+
 export function stepWarnings(answers: Answers, step: StepId): string[] {
   const out: string[] = [];
   const t = lotTotals(answers);
   if (step === 'lots' && t && t.sum < t.total - 0.5) {
     out.push(`La somme des montants des lots (${formatEuros(t.sum)} HT) est inférieure au montant estimé du marché (${formatEuros(t.total)} HT) : vérifiez qu’aucun lot ne manque.`);
+  }
+  if (step === 'critere' && answers.levers.criterion) {
+    for (const sub of answers.criterion.subCriteria) {
+      if (AFTER_CONTRACT.test(`${sub.title} ${sub.expected}`)) {
+        out.push(
+          `Le sous-critère « ${sub.title.trim() || 'sans intitulé'} » porte sur ce que l’entreprise fera après le marché : les critères doivent être liés à l’objet du marché ou à ses conditions d’exécution (article L2152-7 du code de la commande publique). Préférez un engagement tenu pendant l’exécution du marché.`,
+        );
+      }
+    }
   }
   if (step === 'execution' && answers.execution.modalities.length === MIN_MODALITIES) {
     out.push('Vous avez fermé une modalité de réalisation : assurez-vous que l’objet du marché le justifie, car l’entreprise doit rester libre de son choix.');

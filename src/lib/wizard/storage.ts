@@ -2,7 +2,7 @@
  * Enregistrement des brouillons de l'assistant dans le navigateur, export et import en fichier.
  *
  * Forme enregistrée (localStorage, clé `recueil-assistant:brouillon`) et forme des fichiers exportés :
- *   { "format": "recueil-assistant", "version": 2, "savedAt": "2026-11-22T14:32:00.000Z",
+ *   { "format": "recueil-assistant", "version": 3, "savedAt": "2026-11-22T14:32:00.000Z",
  *     "step": "calibrage", "answers": { …réponses, voir model.ts… } }
  * Cycle de vie : écrit à chaque changement de réponse (après la première saisie), relu à l'ouverture de la
  * page. Quand il est remplacé (import, calcul de la fiche C3, nouveau brouillon), l'ancien est copié sous la clé
@@ -19,6 +19,8 @@
  *   reçoivent un zéro de plus (216.125 → « 216,1250 ») pour ne pas devenir une saisie ambiguë (« 216,125 ») ;
  * - version 1 (premier format : un seul coût horaire et un seul taux pour tous les lots, pas de réservation par lot)
  *   est convertie en version 2 ; l'original est gardé pour que l'utilisateur puisse le télécharger ;
+ * - version 2 (sans `contract.allotted` ni `calibration.keepReason`) est convertie en version 3 : marché alloti,
+ *   motif de maintien vide ;
  * - un brouillon illisible, abîmé ou d'une version inconnue n'est jamais chargé à moitié : la page le dit,
  *   en garde une copie téléchargeable (clé `recueil-assistant:copie`) et repart d'un brouillon neuf.
  * Aucune de ces fonctions ne lève d'exception.
@@ -274,7 +276,19 @@ function migrate1to2(v1: Record<string, unknown>): unknown {
   };
 }
 
-const MIGRATIONS: Record<number, (old: Record<string, unknown>) => unknown> = { 1: migrate1to2 };
+/** Version 2 → 3 : le marché est-il alloti (oui, comme l'assistant le supposait), motif de maintien d'une clause déconseillée. */
+function migrate2to3(v2: Record<string, unknown>): unknown {
+  const lots = v2.lots;
+  return {
+    ...v2,
+    contract: isRecord(v2.contract) ? { allotted: true, ...v2.contract } : v2.contract,
+    lots: Array.isArray(lots)
+      ? lots.map((lot) => (isRecord(lot) && isRecord(lot.calibration) ? { ...lot, calibration: { keepReason: '', ...lot.calibration } } : lot))
+      : lots,
+  };
+}
+
+const MIGRATIONS: Record<number, (old: Record<string, unknown>) => unknown> = { 1: migrate1to2, 2: migrate2to3 };
 
 // --- Lecture et écriture --------------------------------------------------------------------------
 
@@ -316,7 +330,10 @@ export function readDraft(raw: string | null | undefined, what: 'enregistré' | 
       savedAt,
       fromVersion: version,
       original: raw,
-      message: `Ce brouillon venait d’une version antérieure de l’assistant : il a été converti au format actuel. Vérifiez le volume d’heures de chaque lot, désormais calculé lot par lot.`,
+      message:
+        version === 1
+          ? `Ce brouillon venait d’une version antérieure de l’assistant : il a été converti au format actuel. Vérifiez le volume d’heures de chaque lot, désormais calculé lot par lot.`
+          : `Ce brouillon venait d’une version antérieure de l’assistant : il a été converti au format actuel. Vérifiez à l’étape « Le marché » si le marché est divisé en lots.`,
     };
   }
   return { status: 'ok', answers: checked.answers, step, savedAt };

@@ -47,7 +47,8 @@ export const WIZARD_TEXTS = {
     recapitulatif: 'Relisez vos réponses. Chaque groupe a un lien pour revenir à l’étape correspondante ; vos réponses sont gardées.',
   },
   hint: {
-    subject: 'Formulez-le comme dans l’avis, par exemple « la construction du groupe scolaire des Tilleuls ».',
+    subject: 'Écrivez la suite de la phrase « Le marché a pour objet… », par exemple « la construction du groupe scolaire des Tilleuls » : elle est reprise telle quelle dans les pièces.',
+    allotted: 'Sinon, le marché est traité comme un seul lot : les pièces parlent « du marché » et non de lots.',
     buyerName: 'Tel qu’il figurera dans les pièces, par exemple « Commune de Val-Sud ».',
     buyer: 'Il détermine le seuil européen applicable aux fournitures et services.',
     amount: 'En chiffres, par exemple 1 200 000. C’est la valeur estimée qui se compare aux seuils européens.',
