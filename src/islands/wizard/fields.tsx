@@ -7,6 +7,7 @@
 import { createContext, type ComponentChildren } from 'preact';
 import { useContext } from 'preact/hooks';
 import { fieldId } from '../../lib/wizard/model';
+import { fieldEcho, type NumberRule } from '../../lib/wizard/numbers';
 
 export interface FieldApi {
   get(path: string): unknown;
@@ -41,19 +42,22 @@ interface TextProps {
   /** Largeur indicative : « court » pour un nombre, « moyen », ou pleine largeur. */
   size?: 'short' | 'medium' | 'full';
   multiline?: boolean;
+  /** Champ numérique : sa règle ; le champ montre ce qu'il a compris (« soit 216 000 € HT ») ou les deux lectures d'une saisie ambiguë. */
+  rule?: Pick<NumberRule, 'kind'>;
 }
 
-export function TextField({ path, label, hint, sharedHint, type = 'text', inputMode, autoComplete, size = 'full', multiline }: TextProps) {
+export function TextField({ path, label, hint, sharedHint, type = 'text', inputMode, autoComplete, size = 'full', multiline, rule }: TextProps) {
   const api = useContext(Fields);
   const id = fieldId(path);
   const error = api.error(path);
   const value = api.get(path);
+  const echo = rule ? fieldEcho(value, rule) : null;
   const props = {
     id,
     name: id,
     value: typeof value === 'string' ? value : '',
     class: `wz-input wz-input--${size}`,
-    'aria-describedby': describedBy(hint && `${id}-aide`, sharedHint, error && `${id}-erreur`),
+    'aria-describedby': describedBy(hint && `${id}-aide`, sharedHint, error && `${id}-erreur`, echo && `${id}-lu`),
     'aria-invalid': error ? ('true' as const) : undefined,
     onInput: (e: Event) => api.set(path, (e.currentTarget as HTMLInputElement).value),
   };
@@ -69,6 +73,11 @@ export function TextField({ path, label, hint, sharedHint, type = 'text', inputM
       )}
       <ErrorText id={`${id}-erreur`} message={error} />
       {multiline ? <textarea {...props} rows={5} /> : <input {...props} type={type} inputMode={inputMode} autoComplete={autoComplete ?? 'off'} spellcheck={type === 'text'} />}
+      {echo && (
+        <p id={`${id}-lu`} class={`wz-echo wz-echo--${echo.kind}`}>
+          {echo.text}
+        </p>
+      )}
     </div>
   );
 }

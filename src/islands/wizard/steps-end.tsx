@@ -5,6 +5,7 @@ import { optionsOf, variableOf, type LotAnswers } from '../../lib/wizard/model';
 import { calibrationHints, calibrationSummary, keepReasonAdvice, lotCalibration, lotLabel } from '../../lib/wizard/calibration';
 import { clauseLots, reservedLots } from '../../lib/wizard/levers';
 import { Checkbox, Choices, TextField } from './fields';
+import { RULES } from '../../lib/wizard/numbers';
 import { Wizard, ficheLink } from './context';
 import { Rich } from './rich';
 
@@ -21,20 +22,20 @@ function LotCalibrationFields({ lot, index }: { lot: LotAnswers; index: number }
       <legend class="wz-legend">{lotLabel(lot)}</legend>
       <Choices path={at('method')} legend="Méthode de calcul" options={Object.entries(catalog.texts.options.method).map(([value, label]) => ({ value, label }))} />
       <div class="wz-row wz-row--wrap">
-        <TextField path={`lots.${index}.amount`} label={c.method === 'proprete' ? 'Chiffre d’affaires HT du lot sur sa durée (€)' : 'Montant estimé du lot (€ HT)'} inputMode="decimal" size="medium" />
-        {c.method !== 'proprete' && <TextField path={`lots.${index}.labourShare`} label="Part de main-d’œuvre (%)" inputMode="decimal" size="short" />}
-        {c.method !== 'proprete' && <TextField path={at('hourlyCost')} label="Coût horaire chargé (€)" hint={hints.hourlyCost} inputMode="decimal" size="short" />}
-        {c.method !== 'anru' && <TextField path={at('rate')} label="Taux d’insertion (%)" hint={hints.rate} inputMode="decimal" size="short" />}
+        <TextField path={`lots.${index}.amount`} rule={RULES.lotAmount} label={c.method === 'proprete' ? 'Chiffre d’affaires HT du lot sur sa durée (€)' : 'Montant estimé du lot (€ HT)'} inputMode="decimal" size="medium" />
+        {c.method !== 'proprete' && <TextField path={`lots.${index}.labourShare`} rule={RULES.labourShare} label="Part de main-d’œuvre (%)" inputMode="decimal" size="short" />}
+        {c.method !== 'proprete' && <TextField path={at('hourlyCost')} rule={RULES.hourlyCost} label="Coût horaire chargé (€)" hint={hints.hourlyCost} inputMode="decimal" size="short" />}
+        {c.method !== 'anru' && <TextField path={at('rate')} rule={RULES.rate} label="Taux d’insertion (%)" hint={hints.rate} inputMode="decimal" size="short" />}
         {c.method === 'proprete' && (
           <TextField
-            path={at('months')}
+            path={at('months')} rule={RULES.duration}
             label="Durée du lot (mois)"
             hint={hints.months}
             inputMode="numeric"
             size="short"
           />
         )}
-        {c.method === 'proprete' && <TextField path={at('transferableHours')} label="Heures mensuelles du personnel à reprendre" hint="0 s’il n’y a pas de reprise." inputMode="decimal" size="short" />}
+        {c.method === 'proprete' && <TextField path={at('transferableHours')} rule={RULES.transferableHours} label="Heures mensuelles du personnel à reprendre" hint="0 s’il n’y a pas de reprise." inputMode="decimal" size="short" />}
       </div>
       {c.method === 'anru' && <Checkbox path={at('gup')} label={hints.gup} />}
       <div class="wz-result">
@@ -68,7 +69,7 @@ function LotCalibrationFields({ lot, index }: { lot: LotAnswers; index: number }
       )}
       {c.override && (
         <div class="wz-nested">
-          <TextField path={at('overrideHours')} label="Volume d’heures retenu" inputMode="numeric" size="short" />
+          <TextField path={at('overrideHours')} rule={RULES.overrideHours} label="Volume d’heures retenu" inputMode="numeric" size="short" />
           <TextField path={at('overrideReason')} label="Motif" hint="Une phrase, reprise dans la note de calibrage." multiline />
         </div>
       )}
@@ -116,15 +117,15 @@ export function ExecutionStep() {
       <Choices multiple path="execution.modalities" legend={v('modalites').label} hint={v('modalites').help} options={options('modalites')} />
       <h3>Décompte des heures</h3>
       <Choices multiple path="execution.counting" legend={v('decompte').label} hint={<>{v('decompte').help} Voir la <a href={ficheLink(base, 'B2')}>fiche B2</a>.</>} options={options('decompte')} />
-      {x.counting.includes('contrat-long') && <TextField path="execution.longContractMonths" label={v('plafond_contrat_mois').label} hint={v('plafond_contrat_mois').help} inputMode="numeric" size="short" />}
+      {x.counting.includes('contrat-long') && <TextField path="execution.longContractMonths" rule={RULES.longContractMonths} label={v('plafond_contrat_mois').label} hint={v('plafond_contrat_mois').help} inputMode="numeric" size="short" />}
       {x.counting.includes('conversion') && (
         <div class="wz-row wz-row--wrap">
-          <TextField path="execution.conversionShare" label={`${v('part_mo_conversion').label} (%)`} inputMode="decimal" size="short" />
-          <TextField path="execution.conversionCost" label={`${v('cout_horaire_conversion').label} (€)`} inputMode="decimal" size="short" />
+          <TextField path="execution.conversionShare" rule={RULES.labourShare} label={`${v('part_mo_conversion').label} (%)`} inputMode="decimal" size="short" />
+          <TextField path="execution.conversionCost" rule={RULES.hourlyCost} label={`${v('cout_horaire_conversion').label} (€)`} inputMode="decimal" size="short" />
         </div>
       )}
       <h3>Suivi</h3>
-      <TextField path="execution.correspondentDays" label={v('delai_correspondant').label} inputMode="numeric" size="short" />
+      <TextField path="execution.correspondentDays" rule={RULES.correspondentDays} label={v('delai_correspondant').label} inputMode="numeric" size="short" />
       <Choices path="execution.reporting" legend={v('frequence_suivi').label} options={options('frequence_suivi')} inline />
       <Checkbox path="execution.pooling" label="Permettre la globalisation des heures, sur demande du titulaire" hint={v('globalisation').help} />
       <h3>Pénalités</h3>
@@ -132,9 +133,9 @@ export function ExecutionStep() {
         <Rich text={catalog.texts.hint.penalties} />
       </p>
       <div class="wz-row wz-row--wrap">
-        <TextField path="execution.penaltyPerHour" label={`${v('penalite_heure').label} (€)`} inputMode="decimal" size="short" />
-        <TextField path="execution.penaltyCap" label="Plafond des pénalités (% du montant HT du marché)" inputMode="decimal" size="short" />
-        <TextField path="execution.observationDays" label={v('delai_observations').label} inputMode="numeric" size="short" />
+        <TextField path="execution.penaltyPerHour" rule={RULES.penaltyPerHour} label={`${v('penalite_heure').label} (€)`} inputMode="decimal" size="short" />
+        <TextField path="execution.penaltyCap" rule={RULES.penaltyCap} label="Plafond des pénalités (% du montant HT du marché)" inputMode="decimal" size="short" />
+        <TextField path="execution.observationDays" rule={RULES.observationDays} label={v('delai_observations').label} inputMode="numeric" size="short" />
       </div>
       <h3>Le facilitateur</h3>
       <p class="wz-hint">

@@ -7,6 +7,7 @@ import { reviewGroups } from '../../lib/wizard/summary';
 import { docxFileName } from '../../lib/wizard/filename';
 import { stepTitle, subCriteriaTotal } from '../../lib/wizard/steps';
 import { Choices, ListError, TextField } from './fields';
+import { RULES } from '../../lib/wizard/numbers';
 import { Wizard } from './context';
 import { Rich } from './rich';
 
@@ -18,7 +19,7 @@ export function CriterionStep() {
   return (
     <>
       <p class="wz-intro">{catalog.texts.intro.critere}</p>
-      <TextField path="criterion.weight" label="Pondération du critère (% de la note globale)" hint={variable('ponderation').help} inputMode="decimal" size="short" />
+      <TextField path="criterion.weight" rule={RULES.criterionWeight} label="Pondération du critère (% de la note globale)" hint={variable('ponderation').help} inputMode="decimal" size="short" />
       <TextField path="criterion.support" label={variable('prestations_support').label} hint={variable('prestations_support').help} />
       <ListError path="criterion.subCriteria">
         <h3>Sous-critères</h3>
@@ -31,7 +32,7 @@ export function CriterionStep() {
               <legend class="wz-legend">Sous-critère {i + 1}</legend>
               <div class="wz-row">
                 <TextField path={`criterion.subCriteria.${i}.title`} label="Intitulé" />
-                <TextField path={`criterion.subCriteria.${i}.weight`} label="Part (%)" inputMode="decimal" size="short" />
+                <TextField path={`criterion.subCriteria.${i}.weight`} rule={RULES.subCriterionWeight} label="Part (%)" inputMode="decimal" size="short" />
               </div>
               <TextField path={`criterion.subCriteria.${i}.expected`} label="Ce que le candidat décrit" />
               {k.subCriteria.length > 1 && (
@@ -52,7 +53,7 @@ export function CriterionStep() {
         </button>
       )}
       <div class="wz-row wz-row--wrap">
-        <TextField path="criterion.maxPages" label="Nombre maximal de pages de la note (facultatif)" inputMode="numeric" size="short" />
+        <TextField path="criterion.maxPages" rule={RULES.maxPages} label="Nombre maximal de pages de la note (facultatif)" inputMode="numeric" size="short" />
         <TextField path="criterion.number" label="Numéro du critère dans le règlement de la consultation (facultatif)" size="short" />
       </div>
     </>

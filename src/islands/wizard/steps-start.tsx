@@ -3,6 +3,7 @@ import { useContext } from 'preact/hooks';
 import { MAX_LOTS } from '../../lib/wizard/model';
 import { LEVERS, leverNotices, obligationOf } from '../../lib/wizard/levers';
 import { Checkbox, Choices, ListError, TextField } from './fields';
+import { RULES } from '../../lib/wizard/numbers';
 import { Wizard, ficheLink, siteHref } from './context';
 import { Rich } from './rich';
 
@@ -23,13 +24,13 @@ export function ContractStep() {
       <Checkbox path="contract.defence" label="C’est un marché de défense ou de sécurité" />
       <Checkbox path="contract.allotted" label="Le marché est divisé en lots" hint={texts.hint.allotted} />
       <TextField
-        path="contract.amount"
+        path="contract.amount" rule={RULES.contractAmount}
         label="Montant total estimé du marché, tous lots compris (en € HT)"
         hint={texts.hint.amount}
         inputMode="decimal"
         size="medium"
       />
-      <TextField path="contract.durationMonths" label="Durée d’exécution prévue (en mois)" hint="Par exemple 24." inputMode="numeric" size="short" />
+      <TextField path="contract.durationMonths" rule={RULES.duration} label="Durée d’exécution prévue (en mois)" hint="Par exemple 24." inputMode="numeric" size="short" />
       <TextField
         path="contract.launchDate"
         type="date"
@@ -60,8 +61,8 @@ export function LotsStep() {
                 <TextField path={`lots.${i}.name`} label="Intitulé du lot" />
               </div>
               <div class="wz-row">
-                <TextField path={`lots.${i}.amount`} label="Montant estimé (en € HT)" inputMode="decimal" size="medium" />
-                <TextField path={`lots.${i}.labourShare`} label="Part de main-d’œuvre (en %)" sharedHint="wz-lots-aide-part" inputMode="decimal" size="short" />
+                <TextField path={`lots.${i}.amount`} rule={RULES.lotAmount} label="Montant estimé (en € HT)" inputMode="decimal" size="medium" />
+                <TextField path={`lots.${i}.labourShare`} rule={RULES.labourShare} label="Part de main-d’œuvre (en %)" sharedHint="wz-lots-aide-part" inputMode="decimal" size="short" />
               </div>
               {answers.lots.length > 1 && (
                 <button type="button" class="wz-button wz-button--link" onClick={() => act({ type: 'remove-lot', key: lot.key })}>

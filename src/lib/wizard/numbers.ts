@@ -5,7 +5,7 @@
  * appelle pour chaque champ : `checkNumber` (le message d'erreur) et `echoNumber` (ce qui a été compris).
  */
 import { CALIBRATION_RULES } from '../calibrate';
-import { readFrenchNumber, readNumberField, understood, type NumberKind, type NumberRule } from '../french-number';
+import { ambiguityMessage, readFrenchNumber, readNumberField, understood, type NumberKind, type NumberRule } from '../french-number';
 
 export type { NumberKind, NumberRule } from '../french-number';
 export { UNIT_LABEL, ambiguityMessage, readFrenchNumber, readingMessage, understood, type NumberReading } from '../french-number';
@@ -37,6 +37,7 @@ export const RULES = {
   labourShare: CALIBRATION_RULES.labourShare,
   hourlyCost: CALIBRATION_RULES.hourlyCost,
   rate: CALIBRATION_RULES.rate,
+  transferableHours: CALIBRATION_RULES.transferableHours,
   duration: { subject: 'La durée du marché', feminine: true, kind: 'months', min: 1, max: 600, integer: true, example: '« 24 »' },
   overrideHours: { subject: 'Le volume d’heures fixé', kind: 'hours', min: 1, integer: true, example: '« 800 »' },
   longContractMonths: { subject: 'La durée de décompte d’un contrat long', feminine: true, kind: 'months', min: 1, max: 60, integer: true, example: '« 12 »' },
@@ -48,3 +49,18 @@ export const RULES = {
   subCriterionWeight: { subject: 'La part du sous-critère', feminine: true, kind: 'percent', min: 0, minExclusive: true, max: 100, example: '« 25 »' },
   maxPages: { subject: 'Le nombre maximal de pages', kind: 'integer', min: 1, max: 50, integer: true, example: '« 4 »' },
 } satisfies Record<string, NumberRule>;
+
+export type FieldEcho = { kind: 'understood' | 'ambiguous'; text: string } | null;
+
+/**
+ * Ce que le champ affiche sous la saisie, au fil de la frappe : pour un montant, ce qui a été compris
+ * (« soit 216 000 € HT ») ; pour toute saisie ambiguë (« 216.000 »), les deux lectures et comment écrire chacune.
+ * Rien d'autre : les erreurs ne paraissent qu'au « Continuer ».
+ */
+export function fieldEcho(raw: unknown, rule: Pick<NumberRule, 'kind'>): FieldEcho {
+  const reading = readFrenchNumber(raw, rule.kind);
+  if (reading.status === 'ambiguous') return { kind: 'ambiguous', text: ambiguityMessage(raw, reading.readings, rule.kind) };
+  if (rule.kind !== 'amount-ht' && rule.kind !== 'euros') return null;
+  const text = understood(raw, rule.kind);
+  return text ? { kind: 'understood', text } : null;
+}
