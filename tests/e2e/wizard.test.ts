@@ -18,9 +18,11 @@ import {
   lots,
   next,
   noAxeViolation,
+  pasteReady,
   stepParam,
   tabTo,
   type,
+  typeDate,
 } from '../support/wizard-driver';
 
 const site = inject('siteUrl');
@@ -87,12 +89,17 @@ describe('the clause-drafting wizard, keyboard only', () => {
     await type(page, 'criterion.number', '3');
     await noAxeViolation(page, 'critere');
     await next(page, 'recapitulatif');
-    await expect(page.locator('.wz-download').innerText()).resolves.toMatch(/5 pièces/);
+    await expect(page.locator('.wz-download').innerText()).resolves.toMatch(/6 pièces/);
     await noAxeViolation(page, 'recapitulatif');
 
     // Rien de la bibliothèque docx n'est chargé avant le clic.
     const before = [...jsBeforeClick];
-    const { name, text } = await downloadDocx(page);
+    const file = await downloadDocx(page);
+    const { name, text } = file;
+    pasteReady(file);
+    // Page de garde : l'acheteur, l'objet ; le CCAP numéroté sous l'article 9 donné par l'acheteur.
+    expect(text.slice(0, 600)).toMatch(/Commune de Val-Sud[\s\S]*construction du groupe scolaire des Tilleuls/);
+    expect(text).toMatch(/^9\.1\.\s+Objet\s*$/m);
     expect(before.some((p) => /docx/.test(p))).toBe(false);
     expect(jsBeforeClick.some((p) => /docx/.test(p))).toBe(true);
 
@@ -107,7 +114,7 @@ describe('the clause-drafting wizard, keyboard only', () => {
     expect(text).toMatch(/article 35 de la loi n°\s2021-1104/);
     expect(text).toMatch(/article R2152-7/);
     expect(text).toMatch(/Fiche d’engagement relative à la clause sociale d’insertion/);
-    await expect(page.locator('#wz-download-status').innerText()).resolves.toMatch(/est téléchargé \(5 pièces\)/);
+    await expect(page.locator('#wz-download-status').innerText()).resolves.toMatch(/est téléchargé \(6 pièces\)/);
     expect(consoleErrors).toEqual([]);
     expect(foreignRequests).toEqual([]);
     await page.close();
@@ -144,7 +151,9 @@ describe('the clause-drafting wizard, keyboard only', () => {
     await type(page, 'execution.penaltyPerHour', '25');
     await type(page, 'execution.penaltyCap', '5');
     await next(page, 'recapitulatif');
-    const { text } = await downloadDocx(page);
+    const file = await downloadDocx(page);
+    const { text } = file;
+    pasteReady(file);
     expect(text).toContain(HOSTILE);
     // 250 000 × 80 % ÷ 30 × 5 % ≈ 333 heures.
     expect(text).toMatch(/\b333\sheures/);
@@ -185,10 +194,14 @@ describe('the clause-drafting wizard, keyboard only', () => {
     );
     await check(page, 'wz-derogation-examined-facilitateur');
     await type(page, 'derogation.signatory', 'Jean Dupuis, directeur général des services');
+    // La note est datée au plus tard du lancement de la consultation (le 5 octobre 2026).
+    await typeDate(page, 'derogation.date', '2026-09-20');
     await noAxeViolation(page, 'derogation');
     await next(page, 'recapitulatif');
     await expect(page.locator('.wz-download').innerText()).resolves.toMatch(/Note motivant l’absence de clause sociale/);
-    const { text } = await downloadDocx(page);
+    const file = await downloadDocx(page);
+    const { text } = file;
+    pasteReady(file);
     expect(text).toMatch(/Note motivant l’absence de condition d’exécution sociale/);
     expect(text).toMatch(/article 35 de la loi n°\s2021-1104/i);
     expect(text).toMatch(/480\s000\s€\sHT/);

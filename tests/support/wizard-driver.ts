@@ -7,6 +7,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { readFile } from 'node:fs/promises';
 import { openPage, runAxe, type PageWatch } from './browser';
 import { docxToText } from './libreoffice';
+import { strFromU8, unzipSync } from 'fflate'; // dépendance de `docx`, pour lire le XML du fichier téléchargé
 
 // --- Clavier seul ---------------------------------------------------------------------------------
 
@@ -102,12 +103,19 @@ export async function noAxeViolation(page: Page, where: string) {
 }
 
 /** Télécharge le document Word au clavier et renvoie son texte lu par LibreOffice. */
-export async function downloadDocx(page: Page): Promise<{ name: string; text: string }> {
+export async function downloadDocx(page: Page): Promise<{ name: string; text: string; xml: string }> {
   await tabTo(page, '.wz-download button');
   const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
-  const path = await download.path();
-  const text = await docxToText(new Uint8Array(await readFile(path)), 'assistant');
-  return { name: download.suggestedFilename(), text };
+  const bytes = new Uint8Array(await readFile(await download.path()));
+  const text = await docxToText(bytes, 'assistant');
+  const xml = strFromU8(unzipSync(bytes)['word/document.xml']!);
+  return { name: download.suggestedFilename(), text, xml };
+}
+
+/** Un fichier prêt à coller : aucun passage surligné, aucun repère entre crochets. */
+export function pasteReady(file: { text: string; xml: string }) {
+  expect(file.xml).not.toMatch(/w:highlight/);
+  expect(file.text).not.toMatch(/\[[^\]]*\]/);
 }
 
 export const hydrated = (page: Page) => page.waitForSelector('astro-island:not([ssr])');
