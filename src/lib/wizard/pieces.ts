@@ -306,8 +306,8 @@ const CCAG_REFERENCE: Record<ReturnType<typeof ccagOf>, string> = {
 
 /**
  * Les références citées par une pièce, calculées d'après les réponses : le CCAG du type de marché (au lieu de la
- * liste générale de la rédaction type), la charte de l'ANRU seulement si elle est retenue, la loi de 2021
- * seulement quand l'obligation s'applique, l'article L2113-14 jamais (l'assistant n'ouvre pas une réservation aux deux
+ * liste générale de la rédaction type), la charte de l'ANRU seulement si elle est retenue, l'article L2112-2-1 et la
+ * loi de 2021 seulement quand l'obligation s'applique, l'article L2113-14 jamais (l'assistant n'ouvre pas une réservation aux deux
  * familles de structures).
  */
 export function piecesReferences(draftReferences: readonly string[], answers: Answers): string[] {
@@ -318,7 +318,7 @@ export function piecesReferences(draftReferences: readonly string[], answers: An
   for (const id of draftReferences) {
     const mapped = id === 'ccag-2021' || id === 'ccag-tic-2021-art16' ? ccag : id;
     if (mapped === 'anru-charte-insertion' && !anru) continue;
-    if (mapped === 'loi-2021-1104-art35' && !mandatory) continue;
+    if ((mapped === 'loi-2021-1104-art35' || mapped === 'ccp-l2112-2-1') && !mandatory) continue;
     // L'assistant ne rouvre pas une réservation à l'autre famille de structures (article L2113-14).
     if (mapped === 'ccp-l2113-14') continue;
     if (!out.includes(mapped)) out.push(mapped);
