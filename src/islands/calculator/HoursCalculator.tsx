@@ -4,9 +4,8 @@
  * Rendu côté serveur avec l'exemple de la fiche : le résultat se lit même avant le chargement du script.
  */
 import { useState } from 'preact/hooks';
-import { calibrate } from '../../lib/calibrate';
+import { USUAL_RATE, calibrate } from '../../lib/calibrate';
 import { formatInt } from '../../lib/format';
-import { parseNumber } from '../../lib/wizard/numbers';
 import { wizardLink, type CalculatorValues } from '../../lib/wizard/handoff';
 import '../../styles/calculator.css';
 
@@ -14,7 +13,7 @@ const FIELDS: { key: keyof CalculatorValues; label: string; hint: string }[] = [
   { key: 'amount', label: 'Montant estimé du lot (€ HT)', hint: 'En chiffres.' },
   { key: 'labourShare', label: 'Part de main-d’œuvre (%)', hint: '50 % en maçonnerie, 70 % en peinture.' },
   { key: 'hourlyCost', label: 'Coût horaire chargé (€)', hint: 'Souvent 25 à 30 € dans le bâtiment.' },
-  { key: 'rate', label: 'Taux d’insertion (%)', hint: 'Usuel : 5 à 20 %.' },
+  { key: 'rate', label: 'Taux d’insertion (%)', hint: `Usuel : ${USUAL_RATE.min} à ${USUAL_RATE.max} %.` },
 ];
 
 /** Les valeurs de l'exemple de la fiche : 1 000 000 € HT, 50 %, 30 €/h, 5 % → 833 heures. */
@@ -22,8 +21,8 @@ const EXAMPLE: CalculatorValues = { amount: '1 000 000', labourShare: '50', hour
 
 export default function HoursCalculator({ base }: { base: string }) {
   const [values, setValues] = useState<CalculatorValues>(EXAMPLE);
-  const read = (k: keyof CalculatorValues) => parseNumber(values[k]) ?? values[k];
-  const result = calibrate({ method: 'standard', amount: read('amount'), labourShare: read('labourShare'), hourlyCost: read('hourlyCost'), rate: read('rate') });
+  // Les saisies vont telles quelles à `calibrate`, qui les lit selon la grandeur de chaque champ (« 12 % » n'est pas un montant).
+  const result = calibrate({ method: 'standard', ...values });
   const errorOf = (k: string) => (result.ok ? undefined : result.errors.find((e) => e.field === k)?.message);
   return (
     <div class="hc not-content">

@@ -15,7 +15,7 @@ import { singleLine } from '../redactions/text';
 import type { Answers, ContractKind, WizardCatalog, WizardDraft } from './model';
 import { calibrationNoteAnswers, lotCalibration } from './calibration';
 import { clauseLots, hasSocialCondition, needsDerogation, obligationOf, reservedLots } from './levers';
-import { parseNumber } from './numbers';
+import { parseNumber, RULES, type NumberKind } from './numbers';
 import { validateStep, visibleSteps, type StepId } from './steps';
 
 export type DraftId =
@@ -40,8 +40,8 @@ export interface Piece {
 }
 
 /** Un nombre lu dans la saisie, sinon la saisie elle-même (que `render` refusera avec son message), sinon rien. */
-function n(raw: string): number | string | undefined {
-  const value = parseNumber(raw);
+function n(raw: string, rule: { kind: NumberKind }): number | string | undefined {
+  const value = parseNumber(raw, rule.kind);
   if (value !== null) return value;
   return raw.trim() === '' ? undefined : raw;
 }
@@ -135,16 +135,16 @@ export function piecesFor(answers: Answers): Piece[] {
         priorite_qpv: yesNo(e.anru),
         modalites: e.modalities,
         decompte: counting,
-        plafond_contrat_mois: counting.includes('contrat-long') ? n(e.longContractMonths) : undefined,
-        part_mo_conversion: counting.includes('conversion') ? n(e.conversionShare) : undefined,
-        cout_horaire_conversion: counting.includes('conversion') ? n(e.conversionCost) : undefined,
+        plafond_contrat_mois: counting.includes('contrat-long') ? n(e.longContractMonths, RULES.longContractMonths) : undefined,
+        part_mo_conversion: counting.includes('conversion') ? n(e.conversionShare, RULES.labourShare) : undefined,
+        cout_horaire_conversion: counting.includes('conversion') ? n(e.conversionCost, RULES.hourlyCost) : undefined,
         ...facilitator(answers),
-        delai_correspondant: n(e.correspondentDays),
+        delai_correspondant: n(e.correspondentDays, RULES.correspondentDays),
         frequence_suivi: e.reporting,
         globalisation: yesNo(e.pooling),
-        penalite_heure: n(e.penaltyPerHour),
-        plafond_penalites: n(e.penaltyCap),
-        delai_observations: n(e.observationDays),
+        penalite_heure: n(e.penaltyPerHour, RULES.penaltyPerHour),
+        plafond_penalites: n(e.penaltyCap, RULES.penaltyCap),
+        delai_observations: n(e.observationDays, RULES.observationDays),
       },
       noDefault: ['decompte'],
     });
@@ -158,11 +158,11 @@ export function piecesFor(answers: Answers): Piece[] {
         objet: id.objet,
         reference: id.reference,
         numero_critere: t(k.number),
-        ponderation: n(k.weight),
+        ponderation: n(k.weight, RULES.criterionWeight),
         prestations_support: t(k.support),
         avec_clause: yesNo(hasSocialCondition(answers)),
-        sous_criteres: k.subCriteria.map((s) => ({ intitule: t(s.title), poids: n(s.weight), attendu: t(s.expected) })),
-        pages_max: n(k.maxPages),
+        sous_criteres: k.subCriteria.map((s) => ({ intitule: t(s.title), poids: n(s.weight, RULES.subCriterionWeight), attendu: t(s.expected) })),
+        pages_max: n(k.maxPages, RULES.maxPages),
       },
     });
   }
@@ -229,7 +229,7 @@ export function piecesFor(answers: Answers): Piece[] {
         acheteur: t(c.buyerName),
         objet: t(c.subject),
         reference: t(c.reference),
-        valeur_estimee: n(c.amount),
+        valeur_estimee: n(c.amount, RULES.contractAmount),
         categorie: duty.threshold?.category,
         date_lancement: t(c.launchDate),
         motif: d.ground || undefined,
@@ -280,7 +280,7 @@ export function coverPiece(answers: Answers, catalog: WizardCatalog, pieces: Pie
       }),
       cadre: needsDerogation(answers) ? 'derogation' : obligationOf(answers).mandatory ? 'obligation' : 'faculte',
       critere: yesNo(answers.levers.criterion),
-      ponderation: answers.levers.criterion ? n(answers.criterion.weight) : undefined,
+      ponderation: answers.levers.criterion ? n(answers.criterion.weight, RULES.criterionWeight) : undefined,
       pieces: pieces.map((p) => ({
         piece: catalog.drafts[p.draftId]?.title ?? p.draftId,
         destination: DESTINATION[p.draftId],
