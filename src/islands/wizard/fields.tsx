@@ -44,14 +44,16 @@ interface TextProps {
   multiline?: boolean;
   /** Champ numérique : sa règle ; le champ montre ce qu'il a compris (« soit 216 000 € HT ») ou les deux lectures d'une saisie ambiguë. */
   rule?: Pick<NumberRule, 'kind'>;
+  /** Texte montré sous le champ au fil de la frappe (par exemple la phrase où la réponse sera reprise). */
+  echo?: string;
 }
 
-export function TextField({ path, label, hint, sharedHint, type = 'text', inputMode, autoComplete, size = 'full', multiline, rule }: TextProps) {
+export function TextField({ path, label, hint, sharedHint, type = 'text', inputMode, autoComplete, size = 'full', multiline, rule, echo: echoText }: TextProps) {
   const api = useContext(Fields);
   const id = fieldId(path);
   const error = api.error(path);
   const value = api.get(path);
-  const echo = rule ? fieldEcho(value, rule) : null;
+  const echo = rule ? fieldEcho(value, rule) : echoText ? { kind: 'understood' as const, text: echoText } : null;
   const props = {
     id,
     name: id,

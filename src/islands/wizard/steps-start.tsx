@@ -1,6 +1,7 @@
 /** Étapes 1 à 4 : le marché, les lots, l'obligation, les leviers. */
 import { useContext } from 'preact/hooks';
 import { MAX_LOTS } from '../../lib/wizard/model';
+import { subjectSentence } from '../../lib/wizard/pieces';
 import { LEVERS, leverNotices, obligationOf } from '../../lib/wizard/levers';
 import { Checkbox, Choices, ListError, TextField } from './fields';
 import { RULES } from '../../lib/wizard/numbers';
@@ -10,13 +11,14 @@ import { Rich } from './rich';
 const entries = <T extends Record<string, string>>(o: T) => Object.entries(o).map(([value, label]) => ({ value, label }));
 
 export function ContractStep() {
-  const { texts } = useContext(Wizard).catalog;
+  const { catalog, answers } = useContext(Wizard);
+  const texts = catalog.texts;
   return (
     <>
       <p class="wz-intro">
         <Rich text={texts.intro.contrat} />
       </p>
-      <TextField path="contract.subject" label="Objet du marché : « Le marché a pour objet… »" hint={texts.hint.subject} />
+      <TextField path="contract.subject" label="Objet du marché : « Le marché a pour objet… »" hint={texts.hint.subject} echo={subjectSentence(answers.contract.subject)} />
       <TextField path="contract.buyerName" label="Nom de l’acheteur" hint={texts.hint.buyerName} autoComplete="organization" />
       <TextField path="contract.reference" label="Référence de la consultation (facultatif)" size="medium" />
       <Choices path="contract.kind" legend="Type de marché" options={entries(texts.options.kind)} />
@@ -44,6 +46,7 @@ export function ContractStep() {
 
 export function LotsStep() {
   const { answers, catalog, act } = useContext(Wizard);
+  const allotted = answers.contract.allotted;
   return (
     <>
       <p class="wz-intro">{catalog.texts.intro.lots}</p>
@@ -55,11 +58,13 @@ export function LotsStep() {
         {answers.lots.map((lot, i) => (
           <li key={lot.key} class="wz-lot">
             <fieldset class="wz-fieldset wz-fieldset--card">
-              <legend class="wz-legend">Lot {lot.number.trim() || i + 1}</legend>
-              <div class="wz-row">
-                <TextField path={`lots.${i}.number`} label="Numéro" size="short" />
-                <TextField path={`lots.${i}.name`} label="Intitulé du lot" />
-              </div>
+              <legend class="wz-legend">{allotted ? `Lot ${lot.number.trim() || i + 1}` : 'Le marché (non divisé en lots)'}</legend>
+              {allotted && (
+                <div class="wz-row">
+                  <TextField path={`lots.${i}.number`} label="Numéro" size="short" />
+                  <TextField path={`lots.${i}.name`} label="Intitulé du lot" />
+                </div>
+              )}
               <div class="wz-row">
                 <TextField path={`lots.${i}.amount`} rule={RULES.lotAmount} label="Montant estimé (en € HT)" inputMode="decimal" size="medium" />
                 <TextField path={`lots.${i}.labourShare`} rule={RULES.labourShare} label="Part de main-d’œuvre (en %)" sharedHint="wz-lots-aide-part" inputMode="decimal" size="short" />
@@ -73,7 +78,7 @@ export function LotsStep() {
           </li>
         ))}
       </ol>
-      {answers.lots.length < MAX_LOTS && (
+      {answers.contract.allotted && answers.lots.length < MAX_LOTS && (
         <button type="button" id="wz-add-lot" class="wz-button wz-button--secondary" onClick={() => act({ type: 'add-lot' })}>
           Ajouter un lot
         </button>

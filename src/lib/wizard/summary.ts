@@ -5,7 +5,8 @@ import { formatDateFr, formatEuros, formatInt, formatNumber, lowerFirst } from '
 import { joinFr, readDate } from '../redactions/values';
 import { optionsOf, type Answers, type WizardCatalog } from './model';
 import { LEVERS, obligationOf, reservedLots } from './levers';
-import { METHOD_SHORT, calibrationSummary, lotLabel } from './calibration';
+import { METHOD_SHORT, calibrationSummary, lotLabel, needsKeepReason } from './calibration';
+import { subjectSentence } from './pieces';
 import { parseNumber } from './numbers';
 import { visibleSteps, stepTitle, type StepId } from './steps';
 
@@ -47,12 +48,13 @@ export function reviewGroups(answers: Answers, catalog: WizardCatalog): ReviewGr
     if (steps.includes(step)) groups.push({ step, title: stepTitle(step), items });
   };
   add('contrat', [
-    { label: 'Objet', value: c.subject },
+    { label: 'Objet', value: subjectSentence(c.subject) },
     { label: 'Acheteur', value: c.buyerName },
     ...(c.reference.trim() ? [{ label: 'Référence', value: c.reference }] : []),
     { label: 'Type de marché', value: c.kind ? catalog.texts.options.kind[c.kind] : '' },
     { label: 'Type d’acheteur', value: c.buyer ? catalog.texts.options.buyer[c.buyer] : '' },
     ...(c.defence ? [{ label: 'Défense ou sécurité', value: 'Oui' }] : []),
+    { label: 'Allotissement', value: c.allotted ? 'Marché divisé en lots' : 'Marché non divisé en lots' },
     { label: 'Montant estimé', value: euros(c.amount) },
     { label: 'Durée', value: `${num(c.durationMonths)} mois` },
     { label: 'Lancement de la consultation', value: dateFr(c.launchDate) },
@@ -75,7 +77,9 @@ export function reviewGroups(answers: Answers, catalog: WizardCatalog): ReviewGr
   add('calibrage', [
     ...lots.map(({ lot, hours: h, overridden }) => ({
       label: lotLabel(lot),
-      value: h === null ? 'volume à compléter' : `${hours(h)} (${overridden ? `volume fixé à la main : ${lot.calibration.overrideReason.trim()}` : METHOD_SHORT[lot.calibration.method]})`,
+      value:
+        (h === null ? 'volume à compléter' : `${hours(h)} (${overridden ? `volume fixé à la main : ${lot.calibration.overrideReason.trim()}` : METHOD_SHORT[lot.calibration.method]})`) +
+        (needsKeepReason(answers, lot) ? ` ; clause maintenue malgré l’avis de la note : ${lot.calibration.keepReason.trim()}` : ''),
     })),
     ...(total !== null ? [{ label: 'Total', value: hours(total) }] : []),
   ]);
