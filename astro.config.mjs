@@ -35,6 +35,7 @@ export default defineConfig({
         Footer: './src/components/Footer.astro',
         Search: './src/components/Search.astro',
         MarkdownContent: './src/components/MarkdownContent.astro',
+        Sidebar: './src/components/Sidebar.astro',
       },
       routeMiddleware: './src/route-middleware.ts',
       sidebar: buildSidebar(readFicheFiles(), {
