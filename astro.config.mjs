@@ -9,6 +9,7 @@ import { buildSidebar } from './src/lib/sidebar';
 import { redactionsSidebarGroup } from './src/lib/redactions/sidebar';
 import { rehypeRecueil } from './src/lib/typography';
 import { frenchSearchIndex } from './src/integrations/search-index';
+import { islandStylesInHead } from './src/integrations/island-styles';
 
 // Déploiement sous un sous-chemin : BASE_PATH=/recueil/ npm run build
 const base = process.env.BASE_PATH || '/';
@@ -73,5 +74,7 @@ export default defineConfig({
     preact({ include: ['src/islands/**'] }),
     // Après Starlight : remplace son index Pagefind par un index adapté au français.
     frenchSearchIndex(),
+    // Le <style> qu'Astro écrit devant le premier îlot, déplacé dans <head> (HTML valide, voir le fichier).
+    islandStylesInHead(),
   ],
 });
