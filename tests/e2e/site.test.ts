@@ -37,6 +37,21 @@ describe('site shell', () => {
     await page.close();
   });
 
+  test('a sidebar group opened by the reader stays open on the next page (state restored by src/components/Sidebar.astro)', async () => {
+    const { page, consoleErrors } = await openPage(context);
+    await page.goto(`${site}glossaire/`);
+    const nav = page.locator('nav[aria-label="Navigation principale"]');
+    const group = nav.locator('details', { has: page.locator('summary', { hasText: 'Parcours par public' }) });
+    await expect(group.evaluate((d: HTMLDetailsElement) => d.open)).resolves.toBe(false);
+    await group.locator('summary').click();
+    await expect(group.evaluate((d: HTMLDetailsElement) => d.open)).resolves.toBe(true);
+    await nav.getByRole('link', { name: 'Références juridiques' }).click();
+    await page.waitForURL(`${site}references/`);
+    await expect(group.evaluate((d: HTMLDetailsElement) => d.open)).resolves.toBe(true);
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
+
   test('a fiche shows its identification, its legal basis and related fiches generated from frontmatter', async () => {
     const { page, foreignRequests } = await openPage(context);
     await page.goto(`${site}fiches/e2/`);
