@@ -222,7 +222,7 @@ if (!flag('no-lighthouse')) {
       };
     }
   } finally {
-    await chrome.kill();
+    chrome.kill();
   }
 }
 await server.close();

@@ -2,7 +2,7 @@
 export const PAGE_TYPES = { fiche: 'Fiche', redaction: 'Rédaction type', glossaire: 'Glossaire', autre: 'Autre page' } as const;
 
 /** Le type d'une page, d'après son frontmatter et son adresse. */
-export function pageType(data: { code?: string; kind?: string }, path: string): string {
+export function pageType(data: { code?: string | undefined; kind?: string | undefined }, path: string): string {
   if (data.code) return PAGE_TYPES.fiche;
   if (data.kind === 'redaction' || /\/redactions\/[^/]+\/$/.test(path)) return PAGE_TYPES.redaction;
   if (data.kind === 'glossaire') return PAGE_TYPES.glossaire;
