@@ -2,7 +2,7 @@
  * `npm test` : lance les couches de tests (Vitest), les plus rapides d'abord, pour qu'un échec se voie tôt :
  *   1. unit  — modules purs et contenu ;
  *   2. word  — documents Word ouverts dans LibreOffice ;
- *   puis construction du site (astro build) et vérification des types (tsc) ;
+ *   puis construction du site (astro build) et vérification des types (tsc, puis astro check pour les .astro) ;
  *   3. site  — site construit (liens, validateur HTML du W3C…) ;
  *   4. e2e   — navigateur (Chromium de Debian).
  * La première couche en échec arrête la suite (les suivantes sont nommées comme non lancées).
@@ -63,6 +63,12 @@ function buildAndTypecheck() {
     console.log('\n▶ Vérification des types (tsc, configuration « strictest »)…');
     if (run('npx', ['tsc', '--noEmit', '-p', '.']) !== 0) {
       console.error('\nErreurs de types : voir ci-dessus.');
+      return false;
+    }
+    // Les composants .astro, que tsc ne lit pas : zéro erreur et zéro avertissement.
+    console.log('\n▶ Vérification des composants Astro (astro check)…');
+    if (run('npx', ['astro', 'check', '--minimumFailingSeverity', 'warning'], { ASTRO_TELEMETRY_DISABLED: '1' }) !== 0) {
+      console.error('\nErreurs ou avertissements dans les fichiers .astro : voir ci-dessus.');
       return false;
     }
   }
