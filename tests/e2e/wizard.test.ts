@@ -140,11 +140,12 @@ describe('the clause-drafting wizard, keyboard only', () => {
     await next(page, 'leviers');
     await check(page, 'wz-levers-reservation');
     await choose(page, 'lots.1.reservation', 'siae');
-    await expect(page.locator('.wz-notice').innerText()).resolves.toMatch(/lot 2 \(Entretien des cimetières\) est réservé aux SIAE : il ne porte pas de clause d’heures/);
+    // La clause est obligatoire (400 000 € HT, lancé le 1er octobre 2026) : le lot réservé garde la clause d'heures.
+    await expect(page.locator('.wz-notice').innerText()).resolves.toMatch(/lot 2 \(Entretien des cimetières\) est réservé aux SIAE et garde la clause d’heures[\s\S]*à vérifier/);
     await noAxeViolation(page, 'leviers (réservation)');
     await next(page, 'calibrage');
-    // Un seul lot à calibrer : le lot réservé n'a pas de clause d'heures.
-    await expect(page.locator('.wz-result').count()).resolves.toBe(1);
+    // Deux lots à calibrer, le lot réservé compris.
+    await expect(page.locator('.wz-result').count()).resolves.toBe(2);
     await next(page, 'execution');
     // Le profil du facilitateur, mémorisé par un brouillon précédent, préremplit celui-ci.
     await expect(page.inputValue('#wz-facilitator-name')).resolves.toBe('Claire Martin');
@@ -155,8 +156,9 @@ describe('the clause-drafting wizard, keyboard only', () => {
     const { text } = file;
     pasteReady(file);
     expect(text).toContain(HOSTILE);
-    // 250 000 × 80 % ÷ 30 × 5 % ≈ 333 heures.
+    // 250 000 × 80 % ÷ 30 × 5 % ≈ 333 heures ; 150 000 × 80 % ÷ 30 × 5 % = 200 heures pour le lot réservé.
     expect(text).toMatch(/\b333\sheures/);
+    expect(text).toMatch(/\b200\sheures/);
     expect(text).toContain('Claire Martin');
     expect(text).toMatch(/article L2113-13 du code de la commande publique/);
     expect(text).toMatch(/lot 2\s*:\s*Entretien des cimetières/);

@@ -40,12 +40,12 @@ describe('piecesFor', () => {
     expect(calibrationSummary(worksJourney()).total).toBe(5166);
   });
 
-  test('(b) a lot reserved to SIAE gets the reservation piece and no hours', () => {
+  test('(b) a lot reserved to SIAE gets the reservation piece and, the clause being mandatory, keeps its hours', () => {
     const pieces = piecesFor(servicesJourney());
     expect(pieces.map((p) => p.draftId)).toEqual(['avis-rc-clause', 'ccap-condition-execution', 'reserve-siae', 'engagement-entreprise', 'note-calibrage']);
     const reserve = pieces.find((p) => p.draftId === 'reserve-siae')!;
     expect(reserve.answers).toMatchObject({ perimetre: 'lots', lots: [{ numero: '2', intitule: 'Entretien des cimetières' }], ouverture_ea_esat: 'non' });
-    expect((pieces[0]!.answers.lots as unknown[]).length).toBe(1);
+    expect((pieces[0]!.answers.lots as unknown[]).length).toBe(2);
     // Services d'une collectivité sous 216 000 € HT ? Non : 400 000 € HT, lancé après le 22 août 2026.
     expect(pieces[0]!.answers.regime).toBe('obligation');
   });
@@ -84,12 +84,19 @@ describe('documentsFor', () => {
     expect(t['note-calibrage']).toMatch(/Total des heures d’insertion du marché\u00a0: 5\u202f166\u00a0heures/);
   });
 
-  test('(b) the reservation piece cites L2113-13 and the clause covers lot 1 only', () => {
-    const t = texts(servicesJourney());
+  test('(b) below the threshold, the reservation piece cites L2113-13 and the clause covers lot 1 only', () => {
+    const t = texts(setPath(servicesJourney(), 'contract.launchDate', '2026-08-21'));
     expect(t['reserve-siae']).toMatch(/L2113-13/);
     expect(t['reserve-siae']).toMatch(/lot 2\u00a0: Entretien des cimetières/);
     expect(t['avis-rc-clause']).not.toMatch(/lot 2/);
     expect(t['note-calibrage']).toMatch(/Lots réservés/);
+  });
+
+  test('(b) above the threshold, the reserved lot is calibrated and shown with its clause on the cover page', () => {
+    const t = texts(servicesJourney());
+    expect(t['avis-rc-clause']).toMatch(/lot 2/);
+    expect(t['note-calibrage']).not.toMatch(/Lots réservés/);
+    expect(t['dossier-clause-sociale']).toMatch(/Lot réservé aux SIAE, avec clause sociale d’insertion/);
   });
 
   test('(c) the motivation note cites article 35 and the threshold category', () => {

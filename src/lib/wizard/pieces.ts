@@ -129,6 +129,7 @@ export function piecesFor(answers: Answers): Piece[] {
         numero_article: t(e.articleNumber),
         ccag: ccagOf(c.kind),
         regime,
+        accord_cadre: c.framework,
         lots,
         perimetre: t(e.perimeter),
         publics: e.publics,
@@ -274,7 +275,7 @@ export function coverPiece(answers: Answers, catalog: WizardCatalog, pieces: Pie
         return {
           numero: t(lot.number),
           intitule: t(lot.name),
-          dispositif: clause.has(lot.key) ? 'clause' : reservation === 'siae' ? 'reserve-siae' : reservation === 'ea-esat' ? 'reserve-ea-esat' : 'aucun',
+          dispositif: reservation ? `reserve-${reservation}${clause.has(lot.key) ? '-clause' : ''}` : clause.has(lot.key) ? 'clause' : 'aucun',
           heures: hours ?? undefined,
         };
       }),

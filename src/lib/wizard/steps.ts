@@ -7,7 +7,7 @@
 import { formatDateFr, formatEuros, formatInt, lowerFirst } from '../format';
 import { readDate } from '../redactions/values';
 import type { Answers } from './model';
-import { clauseLots, needsDerogation, obligationOf, reservedLots } from './levers';
+import { clauseLots, isConcession, needsDerogation, obligationOf, reservedLots } from './levers';
 import { calibrationFieldPath, lotCalibration, needsKeepReason } from './calibration';
 import { checkNumber, isBlank, parseNumber, RULES, type NumberRule } from './numbers';
 
@@ -42,6 +42,8 @@ const TEXT_MAX = 2000;
 
 /** Les étapes du parcours pour ces réponses, dans l'ordre. */
 export function visibleSteps(answers: Answers): StepId[] {
+  // Une concession arrête le parcours à la première étape : l'assistant ne prépare que des marchés.
+  if (isConcession(answers)) return ['contrat'];
   const clause = clauseLots(answers).length > 0;
   return STEP_IDS.filter((id) => {
     switch (id) {
@@ -104,6 +106,13 @@ function checkDate(raw: string, subject: string, example: string): { date: Date 
 
 function contract(answers: Answers, e: Errors) {
   const c = answers.contract;
+  if (isConcession(answers)) {
+    e.add(
+      'contract.contractType',
+      'L’assistant prépare les pièces d’un marché public, pas celles d’un contrat de concession : voir la fiche C1 pour l’obligation qui vise les concessions. Choisissez « marché public » pour continuer.',
+    );
+    return;
+  }
   e.text('contract.subject', c.subject, 'L’objet du marché', 'Indiquez l’objet du marché.', 300);
   e.text('contract.buyerName', c.buyerName, 'Le nom de l’acheteur', 'Indiquez le nom de l’acheteur.', 300);
   e.text('contract.reference', c.reference, 'La référence du marché', null, 100);
