@@ -92,6 +92,8 @@ export type ObligationStatus = 'obligatoire' | 'facultative' | 'hors-champ' | 'i
 export interface ObligationResult {
   status: ObligationStatus;
   mandatory: boolean;
+  /** La valeur estimée comparée au seuil (accord-cadre : sur toute sa durée), si elle a pu être lue. */
+  value?: number;
   /** Le seuil retenu, s'il a pu être déterminé. */
   threshold?: { category: ThresholdCategory; amount: number; label: string };
   /** La raison principale, en une phrase. */
@@ -248,6 +250,7 @@ export function obligation(facts: ContractFacts): ObligationResult {
       status: 'facultative',
       mandatory: false,
       threshold,
+      value,
       reason: `La consultation est engagée le ${launchText}, avant le 22\u00a0août 2026 : l’obligation prévue par ${law}, qui s’applique au plus tard aux consultations engagées à compter de cette date, ne la vise pas, même si le contrat est signé après. La clause reste possible et recommandée (article L2112-2 du code de la commande publique).`,
       details: [
         ...details,
@@ -262,6 +265,7 @@ export function obligation(facts: ContractFacts): ObligationResult {
       status: 'facultative',
       mandatory: false,
       threshold,
+      value,
       reason: `La valeur estimée (${euros(amount)}) est inférieure au seuil européen de ${euros(t.amount)} applicable ${t.label} : la clause n’est pas obligatoire. Elle reste possible et recommandée (article L2112-2 du code de la commande publique).`,
       details,
       sources: [...sources, SOCIAL_OBLIGATION.facultySource],
@@ -271,6 +275,7 @@ export function obligation(facts: ContractFacts): ObligationResult {
     status: 'obligatoire',
     mandatory: true,
     threshold,
+    value,
     reason: `La valeur estimée (${euros(amount)}) atteint le seuil européen de ${euros(t.amount)} applicable ${t.label}, et la consultation est engagée le ${launchText}${
       launchIso === SOCIAL_OBLIGATION.from ? '' : ', donc après le 22\u00a0août 2026'
     } : l’obligation prévue par ${law}, qui s’applique au plus tard à compter de cette date, la vise. Une condition d’exécution sociale ou liée à l’emploi est obligatoire.`,
