@@ -59,6 +59,11 @@ export const WIZARD_TEXTS = {
       'L’article L2112-2-1 du code de la commande publique ne permet de déroger à l’obligation que dans les cas qu’il énumère ; leur liste exacte est à vérifier sur Légifrance au moment de la rédaction. Avant de renoncer, demandez l’avis du facilitateur et envisagez une clause limitée à certains lots ; aucune source consultée ne dit si un lot réservé suffit à remplir l’obligation ([fiche C1](/fiches/c1/)).',
     recapitulatif: 'Relisez vos réponses. Chaque groupe a un lien pour revenir à l’étape correspondante ; vos réponses sont gardées.',
   },
+  /** Ce que les choix veulent dire pour les données publiées (récapitulatif, declarations.ts). */
+  declarations: {
+    title: 'Ce que vous déclarerez',
+    intro: 'Vos choix se retrouvent dans les données que vous publiez après l’attribution et, au-dessus des seuils européens, dans l’avis européen. Voici les valeurs qui leur correspondent.',
+  },
   /** Contrat de concession : l'assistant s'arrête (étape « Le marché »). */
   concession: {
     title: 'L’assistant ne prépare pas les contrats de concession',
