@@ -171,3 +171,31 @@ describe('review', () => {
     expect(groups.find((g) => g.step === 'execution')!.items.find((i) => i.label === 'Facilitateur')!.value).toMatch(/Claire Martin/);
   });
 });
+
+describe('framework agreements with purchase orders', () => {
+  const framework = (kind: 'avec-maximum' | 'sans-maximum') => setPath(worksJourney(), 'contract.framework', kind);
+
+  test('with a maximum: the CCAP says the hours cover the whole duration and are due pro rata of the orders issued', () => {
+    const ccap = texts(framework('avec-maximum'))['ccap-condition-execution']!;
+    expect(ccap).toMatch(/accord-cadre exécuté par bons de commande/);
+    expect(ccap).toMatch(/calculé sur son montant maximum et porte sur toute sa durée/);
+    expect(ccap).toMatch(/montant hors taxes des bons de commande émis et le montant maximum/);
+  });
+
+  test('without a maximum: the CCAP computes on the estimated total of the orders', () => {
+    const ccap = texts(framework('sans-maximum'))['ccap-condition-execution']!;
+    expect(ccap).toMatch(/montant total estimé des commandes/);
+    expect(ccap).not.toMatch(/montant maximum/);
+  });
+
+  test('an ordinary contract has no framework wording', () => {
+    expect(texts(worksJourney())['ccap-condition-execution']).not.toMatch(/bons de commande/);
+  });
+
+  test('an annual maximum: the motivation note states the value over the whole duration', () => {
+    let a = setPath(derogationJourney(), 'contract.framework', 'avec-maximum');
+    a = setPath(setPath(setPath(a, 'contract.frameworkPeriod', 'an'), 'contract.amount', '120 000'), 'lots.0.amount', '480 000');
+    const note = piecesFor(a).find((p) => p.draftId === 'justification-derogation')!;
+    expect(note.answers.valeur_estimee).toBe(480_000);
+  });
+});

@@ -293,3 +293,21 @@ describe('navigation guard', () => {
     }
   });
 });
+
+describe('what the wizard does not prepare', () => {
+  test('a concession stops at the first step, with a message that names fiche C1 and no other step', () => {
+    const c = setPath(worksJourney(), 'contract.contractType', 'concession');
+    expect(visibleSteps(c)).toEqual(['contrat']);
+    const errors = validateStep(c, 'contrat');
+    expect(errors.map((e) => e.field)).toEqual(['contract.contractType']);
+    expect(errors[0]!.message).toMatch(/pas celles d’un contrat de concession[\s\S]*fiche C1/);
+    expect(catalog.texts.concession.text).toMatch(/\[fiche C1\]\(\/fiches\/c1\/\)/);
+  });
+
+  test('an annual framework maximum: the lots are compared with the value over the whole duration', () => {
+    let a = setPath(worksJourney(), 'contract.framework', 'avec-maximum');
+    a = setPath(setPath(a, 'contract.frameworkPeriod', 'an'), 'contract.amount', '3 000 000');
+    // 3 000 000 € par an sur 24 mois = 6 000 000 € : la somme des lots (6 000 000 €) est cohérente.
+    expect(validateStep(a, 'lots')).toEqual([]);
+  });
+});

@@ -71,6 +71,7 @@ export function LotsStep() {
   return (
     <>
       <p class="wz-intro">{catalog.texts.intro.lots}</p>
+      {answers.contract.framework !== 'non' && <p class="wz-hint">{catalog.texts.hint.lotsFramework}</p>}
       <p id="wz-lots-aide-part" class="wz-hint">
         {catalog.texts.hint.labourShare}
       </p>
@@ -87,7 +88,11 @@ export function LotsStep() {
                 </div>
               )}
               <div class="wz-row">
-                <TextField path={`lots.${i}.amount`} rule={RULES.lotAmount} label="Montant estimé (en € HT)" inputMode="decimal" size="medium" />
+                <TextField
+                  path={`lots.${i}.amount`} rule={RULES.lotAmount}
+                  label={answers.contract.framework === 'non' ? 'Montant estimé (en € HT)' : 'Maximum sur toute la durée (en € HT)'}
+                  inputMode="decimal" size="medium"
+                />
                 <TextField path={`lots.${i}.labourShare`} rule={RULES.labourShare} label="Part de main-d’œuvre (en %)" sharedHint="wz-lots-aide-part" inputMode="decimal" size="short" />
               </div>
               {answers.lots.length > 1 && (

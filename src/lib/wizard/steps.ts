@@ -10,6 +10,7 @@ import type { Answers } from './model';
 import { clauseLots, isConcession, needsDerogation, obligationOf, reservedLots } from './levers';
 import { calibrationFieldPath, lotCalibration, needsKeepReason } from './calibration';
 import { checkNumber, isBlank, parseNumber, RULES, type NumberRule } from './numbers';
+import { estimatedValue } from './obligation';
 
 /** Les étapes, toujours dans cet ordre ; `short` nomme l'étape dans la liste de progression. */
 export const STEPS = [
@@ -155,7 +156,9 @@ function lots(answers: Answers, e: Errors) {
 
 /** La somme des montants des lots et le montant du marché, quand tous sont lisibles. */
 function lotTotals(answers: Answers): { sum: number; total: number } | null {
-  const total = parseNumber(answers.contract.amount, RULES.contractAmount.kind);
+  const amount = parseNumber(answers.contract.amount, RULES.contractAmount.kind);
+  // Accord-cadre à maximum annuel : les lots se comptent sur toute la durée, comme la valeur comparée au seuil.
+  const total = amount === null ? null : estimatedValue(answers.contract, amount);
   const amounts = answers.lots.map((l) => parseNumber(l.amount, RULES.lotAmount.kind));
   if (total === null || !amounts.every((a): a is number => a !== null && a > 0)) return null;
   return { sum: amounts.reduce((a, b) => a + b, 0), total };

@@ -76,6 +76,8 @@ export const WIZARD_TEXTS = {
     framework:
       'Un accord-cadre exécuté par bons de commande se compare au seuil par sa valeur maximale estimée sur toute sa durée (article R2121-8). Voir la [fiche C3](/fiches/c3/) pour le calibrage.',
     frameworkPeriod: 'Un maximum annuel est multiplié par la durée d’exécution indiquée plus bas.',
+    lotsFramework:
+      'Accord-cadre à bons de commande : indiquez pour chaque lot son maximum sur toute la durée, reconductions comprises (sans maximum : le total estimé des commandes). Les heures se calculent sur ce montant et seront dues au prorata des commandes passées.',
     amountFramework:
       'Le maximum de l’accord-cadre (sans maximum : le total estimé des commandes), tous lots compris. C’est cette valeur qui se compare aux seuils européens.',
     subject: 'Écrivez la suite de la phrase « Le marché a pour objet… », par exemple « la construction du groupe scolaire des Tilleuls » : elle est reprise telle quelle dans les pièces.',
