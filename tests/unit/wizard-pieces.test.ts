@@ -199,3 +199,9 @@ describe('framework agreements with purchase orders', () => {
     expect(note.answers.valeur_estimee).toBe(480_000);
   });
 });
+
+test('framework agreement: the notice says the hours are due pro rata of the orders issued', () => {
+  const t = texts(setPath(worksJourney(), 'contract.framework', 'avec-maximum'));
+  expect(t['avis-rc-clause']).toMatch(/calculé sur le montant maximum de l’accord-cadre\s?; il est dû au prorata/);
+  expect(texts(worksJourney())['avis-rc-clause']).not.toMatch(/prorata/);
+});

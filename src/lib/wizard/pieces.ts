@@ -115,6 +115,7 @@ export function piecesFor(answers: Answers): Piece[] {
         ...id,
         lots_concernes: lotNumbers(clause),
         regime,
+        accord_cadre: c.framework,
         lots,
         modalites: e.modalities,
         article_ccap: t(e.articleNumber),
