@@ -2,10 +2,12 @@
 import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
-import { DECP_SOCIAL_VALUES, declarations } from '../../src/lib/wizard/declarations';
+import { DECP_SOCIAL_VALUES, declarations as declare } from '../../src/lib/wizard/declarations';
 import { setPath } from '../../src/lib/wizard/model';
 import { reviewGroups } from '../../src/lib/wizard/summary';
 import { catalog, derogationJourney, servicesJourney, worksJourney } from '../support/wizard-fixtures';
+
+const declarations = (a: Parameters<typeof declare>[0]) => declare(a, catalog.texts.declarations);
 
 const referenceIds = new Set((parseYaml(readFileSync('content/references.yaml', 'utf8')) as { id: string }[]).map((r) => r.id));
 const decp = (a: Parameters<typeof declarations>[0]) => declarations(a).find((d) => d.field.includes('considerationsSociales'))!.values;

@@ -90,7 +90,7 @@ export function ReviewStep({ onDownload }: { onDownload: () => void }) {
   const { answers, base, catalog, stepHref, act, session } = useContext(Wizard);
   const download = session.download;
   const groups = reviewGroups(answers, catalog);
-  const declared = declarations(answers);
+  const declared = declarations(answers, catalog.texts.declarations);
   const titles = plannedDocuments(answers, catalog).map((d) => d.title);
   const blockers = downloadBlockers(answers, catalog);
   // Le nom qu'aura le fichier téléchargé aujourd'hui.

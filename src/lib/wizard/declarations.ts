@@ -10,6 +10,7 @@
  * schéma lu (voir les références `decp-schema-v2` et `eforms-social-objective`) ; ce qui n'a pas été lu est dit « à vérifier ».
  */
 import type { Answers } from './model';
+import type { WizardTexts } from './texts';
 import { hasSocialCondition, isConcession, obligationOf, reservedLots } from './levers';
 
 export interface Declaration {
@@ -27,7 +28,7 @@ export interface Declaration {
 export const DECP_SOCIAL_VALUES = ['Clause sociale', 'Critère social', 'Marché réservé', 'Pas de considération sociale'] as const;
 
 /** Les déclarations qui découlent des réponses (aucune pour une concession, que l'assistant ne prépare pas). */
-export function declarations(answers: Answers): Declaration[] {
+export function declarations(answers: Answers, texts: WizardTexts['declarations']): Declaration[] {
   if (isConcession(answers)) return [];
   const out: Declaration[] = [];
   const clause = hasSocialCondition(answers);
@@ -39,19 +40,16 @@ export function declarations(answers: Answers): Declaration[] {
   if (reserved) values.push(DECP_SOCIAL_VALUES[2]);
   if (values.length === 0) values.push(DECP_SOCIAL_VALUES[3]);
   out.push({
-    field: 'Données essentielles (DECP), champ « considerationsSociales »',
+    field: texts.decp.field,
     values,
-    explanation:
-      values[0] === DECP_SOCIAL_VALUES[3]
-        ? 'Le marché ne comporte ni clause, ni critère, ni réservation : c’est la valeur à déclarer, et la note qui motive l’exception reste au dossier.'
-        : 'Une valeur par levier retenu, déclarée avec les autres données essentielles du marché après sa notification. Un lot réservé qui garde la clause d’heures se déclare avec les deux valeurs.',
+    explanation: values[0] === DECP_SOCIAL_VALUES[3] ? texts.decp.none : texts.decp.some,
     sources: ['decp-schema-v2'],
   });
   if (answers.contract.framework !== 'non') {
     out.push({
-      field: 'Données essentielles (DECP), champs « techniques » et « modalitesExecution »',
+      field: texts.framework.field,
       values: ['Accord-cadre', 'Bons de commande'],
-      explanation: 'L’accord-cadre exécuté par bons de commande se déclare par sa technique d’achat et sa modalité d’exécution ; le montant déclaré est le montant maximum.',
+      explanation: texts.framework.explanation,
       sources: ['decp-schema-v2'],
     });
   }
@@ -59,10 +57,9 @@ export function declarations(answers: Answers): Declaration[] {
   const european = duty.threshold !== undefined && duty.value !== undefined && duty.value >= duty.threshold.amount;
   if (european && (clause || criterion || reserved)) {
     out.push({
-      field: 'Avis européen (eForms) : BT-06-Lot « Strategic Procurement » et BT-775-Lot « Social Procurement »',
-      values: ['soc-obj (à vérifier)', 'code de la liste social-objective (à choisir, à vérifier)'],
-      explanation:
-        'Au-dessus des seuils européens, l’avis publié au Journal officiel de l’Union européenne signale, lot par lot, l’objectif social poursuivi ; l’intitulé exact des codes est à vérifier dans la liste publiée par l’Office des publications avant de remplir l’avis.',
+      field: texts.eforms.field,
+      values: texts.eforms.values,
+      explanation: texts.eforms.explanation,
       sources: ['eforms-social-objective'],
     });
   }

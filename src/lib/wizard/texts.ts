@@ -63,6 +63,21 @@ export const WIZARD_TEXTS = {
   declarations: {
     title: 'Ce que vous déclarerez',
     intro: 'Vos choix se retrouvent dans les données que vous publiez après l’attribution et, au-dessus des seuils européens, dans l’avis européen. Voici les valeurs qui leur correspondent.',
+    decp: {
+      field: 'Données essentielles (DECP), champ « considerationsSociales »',
+      none: 'Le marché ne comporte ni clause, ni critère, ni réservation : c’est la valeur à déclarer, et la note qui motive l’exception reste au dossier.',
+      some: 'Une valeur par levier retenu, déclarée avec les autres données essentielles du marché après sa notification. Un lot réservé qui garde la clause d’heures se déclare avec les deux valeurs.',
+    },
+    framework: {
+      field: 'Données essentielles (DECP), champs « techniques » et « modalitesExecution »',
+      explanation: 'L’accord-cadre exécuté par bons de commande se déclare par sa technique d’achat et sa modalité d’exécution ; le montant déclaré est le montant maximum.',
+    },
+    eforms: {
+      field: 'Avis européen (eForms) : BT-06-Lot « Strategic Procurement » et BT-775-Lot « Social Procurement »',
+      values: ['soc-obj (à vérifier)', 'code de la liste social-objective (à choisir, à vérifier)'],
+      explanation:
+        'Au-dessus des seuils européens, l’avis publié au Journal officiel de l’Union européenne signale, lot par lot, l’objectif social poursuivi ; l’intitulé exact des codes est à vérifier dans la liste publiée par l’Office des publications avant de remplir l’avis.',
+    },
   },
   /** Contrat de concession : l'assistant s'arrête (étape « Le marché »). */
   concession: {
