@@ -90,6 +90,8 @@ describe('the clause-drafting wizard, keyboard only', () => {
     await noAxeViolation(page, 'critere');
     await next(page, 'recapitulatif');
     await expect(page.locator('.wz-download').innerText()).resolves.toMatch(/6 pièces/);
+    // Ce que l'acheteur déclarera : les valeurs DECP des leviers retenus, les champs sociaux de l'avis européen.
+    await expect(page.locator('.wz-declarations').innerText()).resolves.toMatch(/« Clause sociale » ; « Critère social »[\s\S]*BT-775/);
     await noAxeViolation(page, 'recapitulatif');
 
     // Rien de la bibliothèque docx n'est chargé avant le clic.
@@ -216,6 +218,24 @@ describe('the clause-drafting wizard, keyboard only', () => {
 });
 
 describe('behaviour users expect', () => {
+  test('a concession stops the wizard at the first step, with an explanation and a link to fiche C1', async () => {
+    const { page, consoleErrors } = await freshWizard();
+    await choose(page, 'contract.contractType', 'concession');
+    const notice = page.locator('.wz-notice');
+    await expect(notice.innerText()).resolves.toMatch(/ne prépare pas les contrats de concession/);
+    await expect(notice.locator('a[href$="/fiches/c1/"]').count()).resolves.toBe(1);
+    // Aucun champ de marché : ni objet, ni lots.
+    await expect(page.locator('#wz-contract-subject').count()).resolves.toBe(0);
+    await tabTo(page, CONTINUE);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'wz-error-summary');
+    expect(stepParam(page)).toBe('contrat');
+    await expect(page.locator('#wz-error-summary').innerText()).resolves.toMatch(/pas celles d’un contrat de concession/);
+    await noAxeViolation(page, 'concession');
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
+
   test('invalid entries (-5, abc, 1e20, 150 %, empty) block progress on « Continuer » with messages, a focused summary and linked fields', async () => {
     const { page, consoleErrors } = await freshWizard();
     await type(page, 'contract.subject', 'la réfection de la voirie');
