@@ -311,3 +311,9 @@ describe('what the wizard does not prepare', () => {
     expect(validateStep(a, 'lots')).toEqual([]);
   });
 });
+
+test('an insertion contract on services not marked as social services: the notice points to the social services threshold', () => {
+  const b = setPath(servicesJourney(), 'levers.insertion', true);
+  expect(leverNotices(b).join(' ')).toMatch(/relève des services sociaux[\s\S]*750\u00a0000/);
+  expect(leverNotices(setPath(b, 'contract.socialServices', true)).join(' ')).not.toMatch(/relève des services sociaux/);
+});

@@ -77,6 +77,11 @@ export function leverNotices(answers: Answers): string[] {
       );
     }
   }
+  if (answers.levers.insertion && !answers.contract.socialServices && answers.contract.kind !== 'travaux' && answers.contract.kind !== 'fournitures') {
+    notices.push(
+      'Un marché d’insertion et de qualification professionnelle relève des services sociaux et autres services spécifiques (fiche C7) : si c’est l’objet de ce marché, cochez-le à l’étape « Le marché », car leur seuil européen est propre (750\u00a0000\u00a0€\u00a0HT, à confirmer).',
+    );
+  }
   if (answers.levers.insertion) {
     notices.push(
       'Le marché d’insertion et de qualification professionnelle ne se combine pas avec les autres leviers dans un même document : utilisez sa rédaction type, à adapter à votre besoin.',
