@@ -18,15 +18,15 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 
-/** Un brouillon complet au format enregistré par l'assistant (version 3, voir src/lib/wizard/storage.ts). */
+/** Un brouillon complet au format enregistré par l'assistant (version 4, voir src/lib/wizard/storage.ts). */
 function draft(lotCount) {
   const calibration = { method: 'standard', hourlyCost: '30', rate: '5', months: '', transferableHours: '0', gup: false, override: false, overrideHours: '', overrideReason: '', keepReason: '' };
   const lots = Array.from({ length: lotCount }, (_, i) => ({
     key: `l${i + 1}`, number: String(i + 1), name: `Lot de travaux n° ${i + 1}`, amount: '600 000', labourShare: '50', reservation: 'aucune', calibration,
   }));
   const answers = {
-    version: 3,
-    contract: { subject: 'la construction du pôle culturel', buyerName: 'Commune de Val-Sud', reference: '', kind: 'travaux', buyer: 'collectivite', defence: false, allotted: true, amount: String(600_000 * lotCount), durationMonths: '24', launchDate: '2026-09-15' },
+    version: 4,
+    contract: { contractType: 'marche', socialServices: false, framework: 'non', frameworkPeriod: 'duree', subject: 'la construction du pôle culturel', buyerName: 'Commune de Val-Sud', reference: '', kind: 'travaux', buyer: 'collectivite', defence: false, allotted: true, amount: String(600_000 * lotCount), durationMonths: '24', launchDate: '2026-09-15' },
     lots,
     levers: { condition: true, criterion: true, reservation: false, insertion: false },
     execution: {
@@ -45,7 +45,7 @@ function draft(lotCount) {
     },
     derogation: { ground: '', groundDetail: '', justification: '', examined: [], otherMeasures: '', signatory: '', place: '', date: '2026-09-01' },
   };
-  return JSON.stringify({ format: 'recueil-assistant', version: 3, savedAt: new Date().toISOString(), step: 'recapitulatif', answers });
+  return JSON.stringify({ format: 'recueil-assistant', version: 4, savedAt: new Date().toISOString(), step: 'recapitulatif', answers });
 }
 
 /** Enregistre dans la page l'instant du clic et celui du déclenchement du téléchargement. */

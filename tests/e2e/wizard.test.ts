@@ -90,6 +90,8 @@ describe('the clause-drafting wizard, keyboard only', () => {
     await noAxeViolation(page, 'critere');
     await next(page, 'recapitulatif');
     await expect(page.locator('.wz-download').innerText()).resolves.toMatch(/6 pièces/);
+    // Ce que l'acheteur déclarera : les valeurs DECP des leviers retenus, les champs sociaux de l'avis européen.
+    await expect(page.locator('.wz-declarations').innerText()).resolves.toMatch(/« Clause sociale » ; « Critère social »[\s\S]*BT-775/);
     await noAxeViolation(page, 'recapitulatif');
 
     // Rien de la bibliothèque docx n'est chargé avant le clic.
@@ -140,11 +142,12 @@ describe('the clause-drafting wizard, keyboard only', () => {
     await next(page, 'leviers');
     await check(page, 'wz-levers-reservation');
     await choose(page, 'lots.1.reservation', 'siae');
-    await expect(page.locator('.wz-notice').innerText()).resolves.toMatch(/lot 2 \(Entretien des cimetières\) est réservé aux SIAE : il ne porte pas de clause d’heures/);
+    // La clause est obligatoire (400 000 € HT, lancé le 1er octobre 2026) : le lot réservé garde la clause d'heures.
+    await expect(page.locator('.wz-notice').innerText()).resolves.toMatch(/lot 2 \(Entretien des cimetières\) est réservé aux SIAE et garde la clause d’heures[\s\S]*à vérifier/);
     await noAxeViolation(page, 'leviers (réservation)');
     await next(page, 'calibrage');
-    // Un seul lot à calibrer : le lot réservé n'a pas de clause d'heures.
-    await expect(page.locator('.wz-result').count()).resolves.toBe(1);
+    // Deux lots à calibrer, le lot réservé compris.
+    await expect(page.locator('.wz-result').count()).resolves.toBe(2);
     await next(page, 'execution');
     // Le profil du facilitateur, mémorisé par un brouillon précédent, préremplit celui-ci.
     await expect(page.inputValue('#wz-facilitator-name')).resolves.toBe('Claire Martin');
@@ -155,8 +158,9 @@ describe('the clause-drafting wizard, keyboard only', () => {
     const { text } = file;
     pasteReady(file);
     expect(text).toContain(HOSTILE);
-    // 250 000 × 80 % ÷ 30 × 5 % ≈ 333 heures.
+    // 250 000 × 80 % ÷ 30 × 5 % ≈ 333 heures ; 150 000 × 80 % ÷ 30 × 5 % = 200 heures pour le lot réservé.
     expect(text).toMatch(/\b333\sheures/);
+    expect(text).toMatch(/\b200\sheures/);
     expect(text).toContain('Claire Martin');
     expect(text).toMatch(/article L2113-13 du code de la commande publique/);
     expect(text).toMatch(/lot 2\s*:\s*Entretien des cimetières/);
@@ -214,6 +218,24 @@ describe('the clause-drafting wizard, keyboard only', () => {
 });
 
 describe('behaviour users expect', () => {
+  test('a concession stops the wizard at the first step, with an explanation and a link to fiche C1', async () => {
+    const { page, consoleErrors } = await freshWizard();
+    await choose(page, 'contract.contractType', 'concession');
+    const notice = page.locator('.wz-notice');
+    await expect(notice.innerText()).resolves.toMatch(/ne prépare pas les contrats de concession/);
+    await expect(notice.locator('a[href$="/fiches/c1/"]').count()).resolves.toBe(1);
+    // Aucun champ de marché : ni objet, ni lots.
+    await expect(page.locator('#wz-contract-subject').count()).resolves.toBe(0);
+    await tabTo(page, CONTINUE);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'wz-error-summary');
+    expect(stepParam(page)).toBe('contrat');
+    await expect(page.locator('#wz-error-summary').innerText()).resolves.toMatch(/pas celles d’un contrat de concession/);
+    await noAxeViolation(page, 'concession');
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
+
   test('invalid entries (-5, abc, 1e20, 150 %, empty) block progress on « Continuer » with messages, a focused summary and linked fields', async () => {
     const { page, consoleErrors } = await freshWizard();
     await type(page, 'contract.subject', 'la réfection de la voirie');

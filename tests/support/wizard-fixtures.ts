@@ -127,7 +127,9 @@ export function unallottedServicesJourney(): Answers {
 
 /** (c') Services en deux lots : critère d'attribution et lot 2 réservé aux SIAE ; article du CCAP « 7.3 ». */
 export function criterionReservedJourney(): Answers {
+  // Consultation engagée avant le 22 août 2026 : la clause est facultative, le lot réservé n'en porte pas.
   return set(servicesJourney(), {
+    'contract.launchDate': '2026-08-20',
     'contract.reference': '2026-EV-007',
     'levers.criterion': true,
     'criterion.support': 'la tonte, la taille et le ramassage des déchets verts',

@@ -29,7 +29,7 @@ describe('thresholds as data', () => {
   test('the EU thresholds from 1 January 2026 are those of the delegated regulations', () => {
     expect(EU_THRESHOLDS.from).toBe('2026-01-01');
     const amounts = Object.fromEntries(Object.entries(EU_THRESHOLDS.categories).map(([k, v]) => [k, v.amount]));
-    expect(amounts).toEqual({ travaux: 5_404_000, concession: 5_404_000, 'fcs-etat': 140_000, 'fcs-autres': 216_000, 'entites-adjudicatrices': 432_000 });
+    expect(amounts).toEqual({ travaux: 5_404_000, concession: 5_404_000, 'fcs-etat': 140_000, 'fcs-autres': 216_000, 'entites-adjudicatrices': 432_000, sss: 750_000 });
   });
 
   test('every source id cited by the rule exists in content/references.yaml', () => {

@@ -40,12 +40,12 @@ describe('piecesFor', () => {
     expect(calibrationSummary(worksJourney()).total).toBe(5166);
   });
 
-  test('(b) a lot reserved to SIAE gets the reservation piece and no hours', () => {
+  test('(b) a lot reserved to SIAE gets the reservation piece and, the clause being mandatory, keeps its hours', () => {
     const pieces = piecesFor(servicesJourney());
     expect(pieces.map((p) => p.draftId)).toEqual(['avis-rc-clause', 'ccap-condition-execution', 'reserve-siae', 'engagement-entreprise', 'note-calibrage']);
     const reserve = pieces.find((p) => p.draftId === 'reserve-siae')!;
     expect(reserve.answers).toMatchObject({ perimetre: 'lots', lots: [{ numero: '2', intitule: 'Entretien des cimetières' }], ouverture_ea_esat: 'non' });
-    expect((pieces[0]!.answers.lots as unknown[]).length).toBe(1);
+    expect((pieces[0]!.answers.lots as unknown[]).length).toBe(2);
     // Services d'une collectivité sous 216 000 € HT ? Non : 400 000 € HT, lancé après le 22 août 2026.
     expect(pieces[0]!.answers.regime).toBe('obligation');
   });
@@ -84,12 +84,19 @@ describe('documentsFor', () => {
     expect(t['note-calibrage']).toMatch(/Total des heures d’insertion du marché\u00a0: 5\u202f166\u00a0heures/);
   });
 
-  test('(b) the reservation piece cites L2113-13 and the clause covers lot 1 only', () => {
-    const t = texts(servicesJourney());
+  test('(b) below the threshold, the reservation piece cites L2113-13 and the clause covers lot 1 only', () => {
+    const t = texts(setPath(servicesJourney(), 'contract.launchDate', '2026-08-21'));
     expect(t['reserve-siae']).toMatch(/L2113-13/);
     expect(t['reserve-siae']).toMatch(/lot 2\u00a0: Entretien des cimetières/);
     expect(t['avis-rc-clause']).not.toMatch(/lot 2/);
     expect(t['note-calibrage']).toMatch(/Lots réservés/);
+  });
+
+  test('(b) above the threshold, the reserved lot is calibrated and shown with its clause on the cover page', () => {
+    const t = texts(servicesJourney());
+    expect(t['avis-rc-clause']).toMatch(/lot 2/);
+    expect(t['note-calibrage']).not.toMatch(/Lots réservés/);
+    expect(t['dossier-clause-sociale']).toMatch(/Lot réservé aux SIAE, avec clause sociale d’insertion/);
   });
 
   test('(c) the motivation note cites article 35 and the threshold category', () => {
@@ -163,4 +170,38 @@ describe('review', () => {
     expect(calib.items.at(-1)).toEqual({ label: 'Total', value: '5\u202f166\u00a0heures' });
     expect(groups.find((g) => g.step === 'execution')!.items.find((i) => i.label === 'Facilitateur')!.value).toMatch(/Claire Martin/);
   });
+});
+
+describe('framework agreements with purchase orders', () => {
+  const framework = (kind: 'avec-maximum' | 'sans-maximum') => setPath(worksJourney(), 'contract.framework', kind);
+
+  test('with a maximum: the CCAP says the hours cover the whole duration and are due pro rata of the orders issued', () => {
+    const ccap = texts(framework('avec-maximum'))['ccap-condition-execution']!;
+    expect(ccap).toMatch(/accord-cadre exécuté par bons de commande/);
+    expect(ccap).toMatch(/calculé sur son montant maximum et porte sur toute sa durée/);
+    expect(ccap).toMatch(/montant hors taxes des bons de commande émis et le montant maximum/);
+  });
+
+  test('without a maximum: the CCAP computes on the estimated total of the orders', () => {
+    const ccap = texts(framework('sans-maximum'))['ccap-condition-execution']!;
+    expect(ccap).toMatch(/montant total estimé des commandes/);
+    expect(ccap).not.toMatch(/montant maximum/);
+  });
+
+  test('an ordinary contract has no framework wording', () => {
+    expect(texts(worksJourney())['ccap-condition-execution']).not.toMatch(/bons de commande/);
+  });
+
+  test('an annual maximum: the motivation note states the value over the whole duration', () => {
+    let a = setPath(derogationJourney(), 'contract.framework', 'avec-maximum');
+    a = setPath(setPath(setPath(a, 'contract.frameworkPeriod', 'an'), 'contract.amount', '120 000'), 'lots.0.amount', '480 000');
+    const note = piecesFor(a).find((p) => p.draftId === 'justification-derogation')!;
+    expect(note.answers.valeur_estimee).toBe(480_000);
+  });
+});
+
+test('framework agreement: the notice says the hours are due pro rata of the orders issued', () => {
+  const t = texts(setPath(worksJourney(), 'contract.framework', 'avec-maximum'));
+  expect(t['avis-rc-clause']).toMatch(/calculé sur le montant maximum de l’accord-cadre\s?; il est dû au prorata/);
+  expect(texts(worksJourney())['avis-rc-clause']).not.toMatch(/prorata/);
 });

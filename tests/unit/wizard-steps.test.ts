@@ -37,7 +37,8 @@ describe('steps', () => {
   });
 
   test('calibration and execution steps disappear when no lot carries the hours clause', () => {
-    const b = set(servicesJourney(), { 'lots.0.reservation': 'siae' });
+    // Sous le seuil (200 000 € HT de services d'une collectivité) : les lots réservés ne portent pas la clause.
+    const b = set(servicesJourney(), { 'lots.0.reservation': 'siae', 'contract.amount': '200 000', 'lots.0.amount': '100 000', 'lots.1.amount': '100 000' });
     expect(clauseLots(b)).toEqual([]);
     expect(visibleSteps(setPath(b, 'levers.condition', false))).not.toContain('calibrage');
   });
@@ -136,11 +137,27 @@ describe('validation of the lots step', () => {
 });
 
 describe('levers and their combinations', () => {
-  test('a lot reserved to SIAE carries no hours clause, and the reason is explained', () => {
-    const b = servicesJourney();
+  test('below the threshold, a lot reserved to SIAE carries no hours clause, and the reason is explained', () => {
+    const b = set(servicesJourney(), { 'contract.amount': '200 000', 'lots.0.amount': '100 000', 'lots.1.amount': '100 000' });
     expect(clauseLots(b).map((l) => l.number)).toEqual(['1']);
-    expect(leverNotices(b).join(' ')).toMatch(/lot 2 \(Entretien des cimetières\) est réservé aux SIAE : il ne porte pas de clause d’heures/);
+    expect(leverNotices(b).join(' ')).toMatch(/lot 2 \(Entretien des cimetières\) est réservé aux SIAE : il ne porte pas, en plus, de clause d’heures/);
     expect(validateStep(b, 'leviers')).toEqual([]);
+  });
+
+  test('above the threshold, a reserved lot keeps the hours clause: no text says a reservation fulfils the obligation', () => {
+    const b = servicesJourney();
+    expect(clauseLots(b).map((l) => l.number)).toEqual(['1', '2']);
+    const notices = leverNotices(b).join(' ');
+    expect(notices).toMatch(/lot 2 \(Entretien des cimetières\) est réservé aux SIAE et garde la clause d’heures/);
+    expect(notices).toMatch(/à vérifier/);
+    expect(notices).not.toMatch(/remplace/);
+    expect(validateStep(b, 'leviers')).toEqual([]);
+  });
+
+  test('above the threshold, a reservation without a condition still needs the motivation note, and says why', () => {
+    const b = setPath(servicesJourney(), 'levers.condition', false);
+    expect(needsDerogation(b)).toBe(true);
+    expect(leverNotices(b).join(' ')).toMatch(/Aucun texte consulté ne dit si une réservation remplit l’obligation ou en dispense \(à vérifier\)/);
   });
 
   test('choosing a reservation without reserving a lot is refused', () => {
@@ -148,8 +165,8 @@ describe('levers and their combinations', () => {
     expect(messages(b, 'leviers', 'lots.0.reservation')[0]).toMatch(/Indiquez quel lot est réservé/);
   });
 
-  test('a condition of execution with every lot reserved is refused', () => {
-    const b = setPath(servicesJourney(), 'lots.0.reservation', 'ea-esat');
+  test('below the threshold, a condition of execution with every lot reserved is refused', () => {
+    const b = set(servicesJourney(), { 'lots.0.reservation': 'ea-esat', 'contract.launchDate': '2026-08-21' });
     expect(messages(b, 'leviers', 'levers.condition')[0]).toMatch(/Tous les lots sont réservés/);
   });
 
@@ -275,4 +292,28 @@ describe('navigation guard', () => {
       expect(firstInvalidStep(journey)).toBeNull();
     }
   });
+});
+
+describe('what the wizard does not prepare', () => {
+  test('a concession stops at the first step, with a message that names fiche C1 and no other step', () => {
+    const c = setPath(worksJourney(), 'contract.contractType', 'concession');
+    expect(visibleSteps(c)).toEqual(['contrat']);
+    const errors = validateStep(c, 'contrat');
+    expect(errors.map((e) => e.field)).toEqual(['contract.contractType']);
+    expect(errors[0]!.message).toMatch(/pas celles d’un contrat de concession[\s\S]*fiche C1/);
+    expect(catalog.texts.concession.text).toMatch(/\[fiche C1\]\(\/fiches\/c1\/\)/);
+  });
+
+  test('an annual framework maximum: the lots are compared with the value over the whole duration', () => {
+    let a = setPath(worksJourney(), 'contract.framework', 'avec-maximum');
+    a = setPath(setPath(a, 'contract.frameworkPeriod', 'an'), 'contract.amount', '3 000 000');
+    // 3 000 000 € par an sur 24 mois = 6 000 000 € : la somme des lots (6 000 000 €) est cohérente.
+    expect(validateStep(a, 'lots')).toEqual([]);
+  });
+});
+
+test('an insertion contract on services not marked as social services: the notice points to the social services threshold', () => {
+  const b = setPath(servicesJourney(), 'levers.insertion', true);
+  expect(leverNotices(b).join(' ')).toMatch(/relève des services sociaux[\s\S]*750\u00a0000/);
+  expect(leverNotices(setPath(b, 'contract.socialServices', true)).join(' ')).not.toMatch(/relève des services sociaux/);
 });

@@ -92,7 +92,7 @@ describe('saved drafts', () => {
 
   test('a version 2 draft is migrated: the contract is divided into lots, no reason to keep a clause yet', () => {
     const v3 = worksJourney();
-    const { allotted: _a, ...contract } = v3.contract;
+    const { allotted: _a, contractType: _t, socialServices: _s, framework: _f, frameworkPeriod: _p, ...contract } = v3.contract;
     const v2 = { ...v3, version: 2, contract, lots: v3.lots.map((l) => ({ ...l, calibration: (({ keepReason: _k, ...c }) => c)(l.calibration) })) };
     const r = readDraft(JSON.stringify({ format: 'recueil-assistant', version: 2, savedAt: NOW.toISOString(), step: 'execution', answers: v2 }));
     expect(r.status).toBe('migrated');
@@ -101,7 +101,21 @@ describe('saved drafts', () => {
     expect(r.answers.contract.allotted).toBe(true);
     expect(r.answers.lots.every((l) => l.calibration.keepReason === '')).toBe(true);
     expect(r.message).toMatch(/divisé en lots/);
-    expect({ ...r.answers, version: 3 }).toEqual(v3);
+    expect({ ...r.answers, version: 4 }).toEqual(v3);
+  });
+
+  test('a version 3 draft is migrated: a public contract, not social services, not a framework agreement', () => {
+    const v4 = worksJourney();
+    const { contractType: _t, socialServices: _s, framework: _f, frameworkPeriod: _p, ...contract } = v4.contract;
+    const v3 = { ...v4, version: 3, contract };
+    const r = readDraft(JSON.stringify({ format: 'recueil-assistant', version: 3, savedAt: NOW.toISOString(), step: 'leviers', answers: v3 }));
+    expect(r.status).toBe('migrated');
+    if (r.status !== 'migrated') return;
+    expect(r.fromVersion).toBe(3);
+    expect(r.step).toBe('leviers');
+    expect(r.answers.contract).toMatchObject({ contractType: 'marche', socialServices: false, framework: 'non', frameworkPeriod: 'duree' });
+    expect(r.message).toMatch(/accord-cadre/);
+    expect(r.answers).toEqual(v4);
   });
 
   test('reading never throws, whatever the stored text', () => {

@@ -81,7 +81,7 @@ export function CalibrationStep() {
   const { answers, catalog } = useContext(Wizard);
   const clause = new Set(clauseLots(answers).map((l) => l.key));
   const { total } = calibrationSummary(answers);
-  const reserved = reservedLots(answers);
+  const reserved = reservedLots(answers).filter((l) => !clause.has(l.key));
   return (
     <>
       <p class="wz-intro">

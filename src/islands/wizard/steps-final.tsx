@@ -4,11 +4,12 @@ import { formatPercent } from '../../lib/format';
 import { MAX_SUB_CRITERIA, optionsOf, variableOf } from '../../lib/wizard/model';
 import { downloadBlockers, plannedDocuments } from '../../lib/wizard/pieces';
 import { reviewGroups } from '../../lib/wizard/summary';
+import { declarations } from '../../lib/wizard/declarations';
 import { docxFileName } from '../../lib/wizard/filename';
 import { stepTitle, subCriteriaTotal } from '../../lib/wizard/steps';
 import { Choices, ListError, TextField } from './fields';
 import { RULES } from '../../lib/wizard/numbers';
-import { Wizard } from './context';
+import { Wizard, siteHref } from './context';
 import { Rich } from './rich';
 
 export function CriterionStep() {
@@ -86,9 +87,10 @@ export function DerogationStep() {
 }
 
 export function ReviewStep({ onDownload }: { onDownload: () => void }) {
-  const { answers, catalog, stepHref, act, session } = useContext(Wizard);
+  const { answers, base, catalog, stepHref, act, session } = useContext(Wizard);
   const download = session.download;
   const groups = reviewGroups(answers, catalog);
+  const declared = declarations(answers, catalog.texts.declarations);
   const titles = plannedDocuments(answers, catalog).map((d) => d.title);
   const blockers = downloadBlockers(answers, catalog);
   // Le nom qu'aura le fichier téléchargé aujourd'hui.
@@ -120,6 +122,36 @@ export function ReviewStep({ onDownload }: { onDownload: () => void }) {
           </dl>
         </section>
       ))}
+      {declared.length > 0 && (
+        <section class="wz-review wz-declarations" aria-labelledby="wz-declarations-title">
+          <div class="wz-review__head">
+            <h3 id="wz-declarations-title">{catalog.texts.declarations.title}</h3>
+          </div>
+          <p class="wz-hint">{catalog.texts.declarations.intro}</p>
+          <dl>
+            {declared.map((d) => (
+              <div key={d.field}>
+                <dt>{d.field}</dt>
+                <dd>
+                  {d.values.map((v, i) => (
+                    <span key={v}>
+                      {i > 0 && ' ; '}« {v} »
+                    </span>
+                  ))}
+                  . {d.explanation} Source :{' '}
+                  {d.sources.map((id, i) => (
+                    <span key={id}>
+                      {i > 0 && ' ; '}
+                      <a href={siteHref(base, `/references/#${id}`)}>{catalog.referenceLabels[id] ?? id}</a>
+                    </span>
+                  ))}
+                  .
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      )}
       <section class="wz-download" aria-labelledby="wz-download-title">
         <h3 id="wz-download-title">Le document Word</h3>
         <p>{titles.length > 1 ? `Il réunit ${titles.length} pièces, chacune sur sa page, avec leur provenance en pied de page :` : 'Il contient une pièce, avec sa provenance en pied de page :'}</p>

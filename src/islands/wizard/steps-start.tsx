@@ -2,7 +2,7 @@
 import { useContext } from 'preact/hooks';
 import { MAX_LOTS } from '../../lib/wizard/model';
 import { subjectSentence } from '../../lib/wizard/pieces';
-import { LEVERS, leverNotices, obligationOf } from '../../lib/wizard/levers';
+import { LEVERS, isConcession, leverNotices, obligationOf } from '../../lib/wizard/levers';
 import { Checkbox, Choices, ListError, TextField } from './fields';
 import { RULES } from '../../lib/wizard/numbers';
 import { Wizard, ficheLink, siteHref } from './context';
@@ -13,33 +13,54 @@ const entries = <T extends Record<string, string>>(o: T) => Object.entries(o).ma
 export function ContractStep() {
   const { catalog, answers } = useContext(Wizard);
   const texts = catalog.texts;
+  const c = answers.contract;
+  const framework = c.framework !== 'non';
   return (
     <>
       <p class="wz-intro">
         <Rich text={texts.intro.contrat} />
       </p>
-      <TextField path="contract.subject" label="Objet du marché : « Le marché a pour objet… »" hint={texts.hint.subject} echo={subjectSentence(answers.contract.subject)} />
-      <TextField path="contract.buyerName" label="Nom de l’acheteur" hint={texts.hint.buyerName} autoComplete="organization" />
-      <TextField path="contract.reference" label="Référence de la consultation (facultatif)" size="medium" />
-      <Choices path="contract.kind" legend="Type de marché" options={entries(texts.options.kind)} />
-      <Choices path="contract.buyer" legend="Type d’acheteur" hint={texts.hint.buyer} options={entries(texts.options.buyer)} />
-      <Checkbox path="contract.defence" label="C’est un marché de défense ou de sécurité" />
-      <Checkbox path="contract.allotted" label="Le marché est divisé en lots" hint={texts.hint.allotted} />
-      <TextField
-        path="contract.amount" rule={RULES.contractAmount}
-        label="Montant total estimé du marché, tous lots compris (en € HT)"
-        hint={texts.hint.amount}
-        inputMode="decimal"
-        size="medium"
-      />
-      <TextField path="contract.durationMonths" rule={RULES.duration} label="Durée d’exécution prévue (en mois)" hint="Par exemple 24." inputMode="numeric" size="short" />
-      <TextField
-        path="contract.launchDate"
-        type="date"
-        label="Date de lancement de la consultation"
-        hint={texts.hint.launchDate}
-        size="medium"
-      />
+      <Choices path="contract.contractType" legend="Quel contrat préparez-vous ?" hint={texts.hint.contractType} options={entries(texts.options.contractType)} />
+      {isConcession(answers) ? (
+        <div class="wz-notice" role="note" aria-label={texts.concession.title}>
+          <p class="wz-notice__title">{texts.concession.title}</p>
+          <p>
+            <Rich text={texts.concession.text} />
+          </p>
+        </div>
+      ) : (
+        <>
+          <TextField path="contract.subject" label="Objet du marché : « Le marché a pour objet… »" hint={texts.hint.subject} echo={subjectSentence(c.subject)} />
+          <TextField path="contract.buyerName" label="Nom de l’acheteur" hint={texts.hint.buyerName} autoComplete="organization" />
+          <TextField path="contract.reference" label="Référence de la consultation (facultatif)" size="medium" />
+          <Choices path="contract.kind" legend="Type de marché" options={entries(texts.options.kind)} />
+          {(c.kind === 'services' || c.kind === 'prestations-intellectuelles') && (
+            <Checkbox path="contract.socialServices" label="Ce sont des services sociaux et autres services spécifiques (régime allégé)" hint={<Rich text={texts.hint.socialServices} />} />
+          )}
+          <Choices path="contract.buyer" legend="Type d’acheteur" hint={texts.hint.buyer} options={entries(texts.options.buyer)} />
+          <Checkbox path="contract.defence" label="C’est un marché de défense ou de sécurité" />
+          <Checkbox path="contract.allotted" label="Le marché est divisé en lots" hint={texts.hint.allotted} />
+          <Choices path="contract.framework" legend="Est-ce un accord-cadre à bons de commande ?" hint={<Rich text={texts.hint.framework} />} options={entries(texts.options.framework)} />
+          {framework && (
+            <Choices path="contract.frameworkPeriod" legend="Le montant indiqué vaut…" hint={texts.hint.frameworkPeriod} options={entries(texts.options.frameworkPeriod)} />
+          )}
+          <TextField
+            path="contract.amount" rule={RULES.contractAmount}
+            label={framework ? 'Maximum de l’accord-cadre, tous lots compris (en € HT)' : 'Montant total estimé du marché, tous lots compris (en € HT)'}
+            hint={framework ? texts.hint.amountFramework : texts.hint.amount}
+            inputMode="decimal"
+            size="medium"
+          />
+          <TextField path="contract.durationMonths" rule={RULES.duration} label="Durée d’exécution prévue (en mois)" hint="Par exemple 24." inputMode="numeric" size="short" />
+          <TextField
+            path="contract.launchDate"
+            type="date"
+            label="Date de lancement de la consultation"
+            hint={texts.hint.launchDate}
+            size="medium"
+          />
+        </>
+      )}
     </>
   );
 }
@@ -50,6 +71,7 @@ export function LotsStep() {
   return (
     <>
       <p class="wz-intro">{catalog.texts.intro.lots}</p>
+      {answers.contract.framework !== 'non' && <p class="wz-hint">{catalog.texts.hint.lotsFramework}</p>}
       <p id="wz-lots-aide-part" class="wz-hint">
         {catalog.texts.hint.labourShare}
       </p>
@@ -66,7 +88,11 @@ export function LotsStep() {
                 </div>
               )}
               <div class="wz-row">
-                <TextField path={`lots.${i}.amount`} rule={RULES.lotAmount} label="Montant estimé (en € HT)" inputMode="decimal" size="medium" />
+                <TextField
+                  path={`lots.${i}.amount`} rule={RULES.lotAmount}
+                  label={answers.contract.framework === 'non' ? 'Montant estimé (en € HT)' : 'Maximum sur toute la durée (en € HT)'}
+                  inputMode="decimal" size="medium"
+                />
                 <TextField path={`lots.${i}.labourShare`} rule={RULES.labourShare} label="Part de main-d’œuvre (en %)" sharedHint="wz-lots-aide-part" inputMode="decimal" size="short" />
               </div>
               {answers.lots.length > 1 && (

@@ -3,6 +3,7 @@ export const DRAFT_ORDER = [
   'dossier-clause-sociale',
   'avis-rc-clause',
   'ccap-condition-execution',
+  'ccap-condition-emploi',
   'rc-critere-insertion',
   'reserve-siae',
   'reserve-ea-esat',

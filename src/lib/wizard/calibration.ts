@@ -137,7 +137,8 @@ export function calibrationNoteAnswers(answers: Answers): Record<string, unknown
         ...(advice ? { conseil: withStop(advice), motif_maintien: sentence(lot.calibration.keepReason)?.replace(/[.]+$/, '') } : {}),
       };
     }),
-    lots_reserves: reservedLots(answers).map((lot) => ({ numero_reserve: sentence(lot.number), intitule_reserve: sentence(lot.name), reservation: lot.reservation })),
+    // Les lots réservés sans clause d'heures (hors obligation) ; un lot réservé qui garde la clause est calibré plus haut.
+    lots_reserves: reservedLots(answers).filter((lot) => !clauseLots(answers).includes(lot)).map((lot) => ({ numero_reserve: sentence(lot.number), intitule_reserve: sentence(lot.name), reservation: lot.reservation })),
   };
 }
 

@@ -1,6 +1,9 @@
 /**
  * Les leviers juridiques proposés par l'assistant et les règles qui les combinent :
- * - un lot réservé (SIAE ou EA-ESAT) remplace la clause d'heures sur ce lot, il ne s'y ajoute pas ;
+ * - hors obligation, un lot réservé (SIAE ou EA-ESAT) ne porte pas, en plus, la clause d'heures ;
+ * - quand l'obligation s'applique, le lot réservé garde la clause d'heures : aucun texte consulté ne dit si une
+ *   réservation remplit l'obligation (ou en dispense), l'assistant ne produit donc jamais un dossier sans condition
+ *   d'exécution ni note d'exception sur un marché soumis à l'obligation ;
  * - un critère d'attribution ne remplace pas la condition d'exécution quand elle est obligatoire ;
  * - le marché d'insertion est un achat d'une autre nature : l'assistant renvoie à sa rédaction type.
  */
@@ -21,17 +24,23 @@ export const LEVERS: { id: LeverId; fiche: string }[] = [
 export const reservedLots = (answers: Answers): LotAnswers[] =>
   answers.levers.reservation ? answers.lots.filter((l) => l.reservation !== 'aucune') : [];
 
-/** Les lots qui portent la clause d'heures : condition d'exécution choisie, lot non réservé. */
+/**
+ * Les lots qui portent la clause d'heures : condition d'exécution choisie ; hors obligation, les lots non réservés ;
+ * quand l'obligation s'applique, tous les lots, réservés compris (voir l'en-tête).
+ */
 export function clauseLots(answers: Answers): LotAnswers[] {
   if (!answers.levers.condition) return [];
+  if (obligationOf(answers).mandatory) return answers.lots;
   return answers.lots.filter((l) => !answers.levers.reservation || l.reservation === 'aucune');
 }
+
+/** Le contrat est-il un contrat de concession ? L'assistant ne prépare que des marchés publics. */
+export const isConcession = (answers: Answers) => answers.contract.contractType === 'concession';
 
 /** Le marché comporte-t-il effectivement une condition d'exécution sociale ? */
 export const hasSocialCondition = (answers: Answers) => clauseLots(answers).length > 0;
 
-export const obligationOf = (answers: Answers): ObligationResult =>
-  obligation({ ...answers.contract, contractType: 'marche' });
+export const obligationOf = (answers: Answers): ObligationResult => obligation({ ...answers.contract });
 
 /** Faut-il une note motivant l'absence de clause ? (obligation applicable, aucune condition d'exécution) */
 export const needsDerogation = (answers: Answers) => obligationOf(answers).mandatory && !hasSocialCondition(answers);
@@ -43,9 +52,14 @@ export function leverNotices(answers: Answers): string[] {
   const reserved = reservedLots(answers);
   for (const lot of reserved) {
     const who = lot.reservation === 'siae' ? 'aux SIAE' : 'aux EA et ESAT';
-    notices.push(
-      `Le lot ${lot.number}${lot.name.trim() ? ` (${lot.name.trim()})` : ''} est réservé ${who} : il ne porte pas de clause d’heures, car la réservation la remplace sur ce lot.`,
-    );
+    const name = `Le lot ${lot.number}${lot.name.trim() ? ` (${lot.name.trim()})` : ''} est réservé ${who}`;
+    if (!duty.mandatory) {
+      notices.push(`${name} : il ne porte pas, en plus, de clause d’heures ; ce choix est possible parce que la clause n’est pas obligatoire pour ce marché.`);
+    } else if (answers.levers.condition) {
+      notices.push(
+        `${name} et garde la clause d’heures : la clause est obligatoire pour ce marché, et aucun texte consulté ne dit si une réservation suffit à remplir l’obligation (à vérifier).`,
+      );
+    }
   }
   if (reserved.length > 0 && reserved.length === answers.lots.length && answers.lots.length > 1) {
     notices.push('Tous les lots sont réservés : la réservation porte sur le marché entier.');
@@ -59,9 +73,14 @@ export function leverNotices(answers: Answers): string[] {
     }
     if (reserved.length > 0) {
       notices.push(
-        'Un marché réservé relève peut-être de l’une des exceptions prévues par la loi : vérifiez le texte en vigueur sur Légifrance et citez-le dans la note.',
+        'Aucun texte consulté ne dit si une réservation remplit l’obligation ou en dispense (à vérifier) : sans condition d’exécution, la note qui motive l’exception reste nécessaire, même pour les lots réservés.',
       );
     }
+  }
+  if (answers.levers.insertion && !answers.contract.socialServices && answers.contract.kind !== 'travaux' && answers.contract.kind !== 'fournitures') {
+    notices.push(
+      'Un marché d’insertion et de qualification professionnelle relève des services sociaux et autres services spécifiques (fiche C7) : si c’est l’objet de ce marché, cochez-le à l’étape « Le marché », car leur seuil européen est propre (750\u00a0000\u00a0€\u00a0HT, à confirmer).',
+    );
   }
   if (answers.levers.insertion) {
     notices.push(

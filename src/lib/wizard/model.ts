@@ -13,11 +13,20 @@ import type { ChoiceOption, Variable } from '../redactions/schema';
 import type { WizardTexts } from './texts';
 
 /** Version du format des réponses. Toute évolution incompatible l'augmente et ajoute une migration. */
-export const ANSWERS_VERSION = 3;
+export const ANSWERS_VERSION = 4;
 
 // Valeurs des choix ; leurs libellés sont dans texts.ts (`options`).
 export const CONTRACT_KINDS = ['travaux', 'services', 'fournitures', 'prestations-intellectuelles'] as const;
 export type ContractKind = (typeof CONTRACT_KINDS)[number];
+
+/** Marché public (l'assistant le prépare) ou contrat de concession (l'assistant s'arrête et renvoie à la fiche C1). */
+export const CONTRACT_TYPES = ['marche', 'concession'] as const;
+export type ContractType = (typeof CONTRACT_TYPES)[number];
+
+/** Marché ordinaire, ou accord-cadre à bons de commande avec ou sans maximum. */
+export const FRAMEWORK_KINDS = ['non', 'avec-maximum', 'sans-maximum'] as const;
+/** Le montant d'un accord-cadre vaut pour toute sa durée, ou pour une année. */
+export const FRAMEWORK_PERIODS = ['duree', 'an'] as const;
 
 export const BUYER_TYPES = ['etat', 'collectivite', 'entite-adjudicatrice', 'autre-pouvoir-adjudicateur', 'prive'] as const;
 export type BuyerType = (typeof BUYER_TYPES)[number];
@@ -75,6 +84,14 @@ export interface SubCriterionAnswers {
 export interface Answers {
   version: typeof ANSWERS_VERSION;
   contract: {
+    /** Marché public ou contrat de concession (version 4). */
+    contractType: ContractType;
+    /** Services sociaux et autres services spécifiques : seuil propre (version 4). */
+    socialServices: boolean;
+    /** Accord-cadre à bons de commande (version 4) ; le montant est alors son maximum, ou son total estimé sans maximum. */
+    framework: (typeof FRAMEWORK_KINDS)[number];
+    /** Le montant vaut pour toute la durée ou pour une année (accord-cadre). */
+    frameworkPeriod: (typeof FRAMEWORK_PERIODS)[number];
     /** Objet du marché, tel qu'il suit « Le marché a pour objet » (« la construction du groupe scolaire… »). */
     subject: string;
     /** Le marché est divisé en lots (sinon : un seul « lot », qui est le marché entier). */
@@ -238,7 +255,7 @@ export function newAnswers(catalog: WizardCatalog | null, options: NewAnswersOpt
   const ccap = 'ccap-condition-execution';
   return {
     version: ANSWERS_VERSION,
-    contract: { subject: '', allotted: true, buyerName: '', reference: '', kind: '', buyer: '', defence: false, amount: '', durationMonths: '', launchDate: '' },
+    contract: { contractType: 'marche', socialServices: false, framework: 'non', frameworkPeriod: 'duree', subject: '', allotted: true, buyerName: '', reference: '', kind: '', buyer: '', defence: false, amount: '', durationMonths: '', launchDate: '' },
     lots: [newLot(0)],
     levers: { condition: true, criterion: false, reservation: false, insertion: false },
     execution: {

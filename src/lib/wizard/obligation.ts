@@ -26,6 +26,8 @@ export const EU_THRESHOLDS = {
     'fcs-etat': { amount: 140_000, label: 'aux marchés de fournitures et de services des autorités publiques centrales (État)' },
     'fcs-autres': { amount: 216_000, label: 'aux marchés de fournitures et de services des collectivités territoriales et des autres pouvoirs adjudicateurs' },
     'entites-adjudicatrices': { amount: 432_000, label: 'aux marchés de fournitures et de services des entités adjudicatrices' },
+    /** Régime allégé (directive 2014/24/UE, art. 74 à 76) : valeur confirmée pour 2025 seulement (voir `SOCIAL_SERVICES`). */
+    sss: { amount: 750_000, label: 'aux marchés de services sociaux et autres services spécifiques' },
   },
 } as const;
 export type ThresholdCategory = keyof typeof EU_THRESHOLDS.categories;
@@ -40,7 +42,40 @@ export const SOCIAL_OBLIGATION = {
   defenceSource: 'ccp-l2312-1-1',
 } as const;
 
+/**
+ * Les services sociaux et autres services spécifiques (régime allégé, article R2123-1 du code) : seuil propre de
+ * 750 000 € HT, confirmé pour 2025 par une source secondaire ; sa valeur pour 2026-2027 (avis du 26 décembre 2025)
+ * n'a pas été lue : le message le dit (« à confirmer »). Pour une entité adjudicatrice, le seuil de ces services
+ * peut différer (directive 2014/25/UE, non lue) : l'assistant applique par prudence le même seuil et le signale.
+ */
+export const SOCIAL_SERVICES = {
+  category: 'sss',
+  sources: ['dir-2014-24-art74-77', 'ccp-r2123-1'],
+  toConfirm:
+    'Le seuil de 750\u00a0000\u00a0€\u00a0HT des services sociaux et autres services spécifiques est confirmé pour 2025 ; sa valeur pour 2026-2027 est à confirmer dans l’avis relatif aux seuils de procédure (JO du 26\u00a0décembre 2025).',
+  buyerToCheck:
+    'Pour une entité adjudicatrice, le seuil propre à ces services peut être différent (directive 2014/25/UE) : à vérifier ; l’assistant retient par prudence 750\u00a0000\u00a0€\u00a0HT.',
+} as const;
+
+/** Accords-cadres : calcul de la valeur estimée (R2121-8) et maximum exigé (R2162-4, décret n° 2021-1111). */
+export const FRAMEWORK = {
+  valuationSource: 'ccp-r2121-8',
+  maximumSource: 'ccp-r2162-4',
+  decreeSource: 'decret-2021-1111',
+} as const;
+
+export type FrameworkKind = 'non' | 'avec-maximum' | 'sans-maximum';
+export type FrameworkPeriod = 'duree' | 'an';
+
 export interface ContractFacts {
+  /** Services sociaux et autres services spécifiques (régime allégé, seuil propre). */
+  socialServices?: boolean;
+  /** Accord-cadre à bons de commande : avec ou sans maximum (par défaut : marché ordinaire). */
+  framework?: FrameworkKind | '';
+  /** Le montant saisi vaut pour toute la durée (par défaut) ou pour une année. */
+  frameworkPeriod?: FrameworkPeriod | '';
+  /** Durée en mois (saisie), pour un montant annuel. */
+  durationMonths?: unknown;
   /** Marché public (par défaut) ou contrat de concession. */
   contractType?: 'marche' | 'concession';
   kind: string;
@@ -57,6 +92,8 @@ export type ObligationStatus = 'obligatoire' | 'facultative' | 'hors-champ' | 'i
 export interface ObligationResult {
   status: ObligationStatus;
   mandatory: boolean;
+  /** La valeur estimée comparée au seuil (accord-cadre : sur toute sa durée), si elle a pu être lue. */
+  value?: number;
   /** Le seuil retenu, s'il a pu être déterminé. */
   threshold?: { category: ThresholdCategory; amount: number; label: string };
   /** La raison principale, en une phrase. */
@@ -68,10 +105,11 @@ export interface ObligationResult {
 }
 
 /** La catégorie de seuil du contrat, ou `null` si le type ou l'acheteur manque. */
-export function thresholdCategory(facts: Pick<ContractFacts, 'contractType' | 'kind' | 'buyer'>): ThresholdCategory | null {
+export function thresholdCategory(facts: Pick<ContractFacts, 'contractType' | 'kind' | 'buyer' | 'socialServices'>): ThresholdCategory | null {
   if (facts.contractType === 'concession') return 'concession';
   if (facts.kind === 'travaux') return 'travaux';
   if (!['services', 'fournitures', 'prestations-intellectuelles'].includes(facts.kind)) return null;
+  if (facts.socialServices && facts.kind !== 'fournitures' && facts.buyer !== '' && facts.buyer !== 'prive') return 'sss';
   switch (facts.buyer) {
     case 'etat':
       return 'fcs-etat';
@@ -100,6 +138,43 @@ const DEROGATION_FOR = {
     'Vous ne pouvez y déroger que si des considérations sociales ne présentent pas de lien suffisant avec l’objet du contrat, ou si elles restreignent la concurrence ou rendent l’exécution techniquement ou économiquement difficile ; vous en consignez alors les motifs par tout moyen approprié.',
 } as const;
 
+/**
+ * La valeur estimée à comparer au seuil. Accord-cadre : la valeur maximale estimée de l'ensemble des bons de commande
+ * sur toute sa durée (R2121-8) ; un montant annuel est multiplié par la durée. `null` si la durée manque pour cela.
+ */
+export function estimatedValue(facts: Pick<ContractFacts, 'framework' | 'frameworkPeriod' | 'durationMonths'>, amount: number): number | null {
+  if (!facts.framework || facts.framework === 'non' || facts.frameworkPeriod !== 'an') return amount;
+  const months = readFrenchNumber(facts.durationMonths, 'months');
+  if (months.status !== 'ok' || months.value <= 0) return null;
+  return Math.round(((amount * months.value) / 12) * 100) / 100;
+}
+
+/** Précisions propres aux accords-cadres et aux services sociaux, ajoutées à tout verdict chiffré. */
+function valuationNotes(facts: ContractFacts, category: ThresholdCategory, raw: number, value: number): { details: string[]; sources: string[] } {
+  const details: string[] = [];
+  const sources: string[] = [];
+  if (category === 'sss') {
+    details.push(SOCIAL_SERVICES.toConfirm);
+    if (facts.buyer === 'entite-adjudicatrice') details.push(SOCIAL_SERVICES.buyerToCheck);
+    sources.push(...SOCIAL_SERVICES.sources);
+  }
+  if (facts.framework === 'avec-maximum' || facts.framework === 'sans-maximum') {
+    sources.push(FRAMEWORK.valuationSource);
+    details.push(
+      facts.frameworkPeriod === 'an'
+        ? `Accord-cadre : la valeur comparée au seuil est celle de toute sa durée (article R2121-8 du code de la commande publique), soit ${euros(raw)} par an sur la durée indiquée : ${euros(value)}.`
+        : 'Accord-cadre : la valeur comparée au seuil est la valeur maximale estimée de l’ensemble des bons de commande à émettre pendant toute sa durée (article R2121-8 du code de la commande publique).',
+    );
+    if (facts.framework === 'sans-maximum') {
+      sources.push(FRAMEWORK.maximumSource, FRAMEWORK.decreeSource);
+      details.push(
+        'Un accord-cadre doit fixer un maximum en valeur ou en quantité pour toute consultation engagée depuis le 1er\u00a0janvier 2022 (article R2162-4, modifié par le décret n°\u00a02021-1111) : fixez-en un. En attendant, l’assistant compare au seuil le total estimé des commandes ; l’ancienne règle qui réputait un accord-cadre sans maximum au-dessus des seuils a été supprimée par ce décret.',
+      );
+    }
+  }
+  return { details, sources };
+}
+
 /** Le contrat est-il soumis à l'obligation de condition d'exécution sociale ? Ne lève jamais d'exception. */
 export function obligation(facts: ContractFacts): ObligationResult {
   const details: string[] = [];
@@ -124,7 +199,7 @@ export function obligation(facts: ContractFacts): ObligationResult {
   }
   const category = thresholdCategory(facts);
   const reading = readFrenchNumber(facts.amount, 'amount-ht');
-  const amount = reading.status === 'ok' ? reading.value : null;
+  let amount = reading.status === 'ok' ? reading.value : null;
   const launch = readDate(facts.launchDate);
   if (reading.status === 'ambiguous' || reading.status === 'invalid') {
     // Un montant mal lu ne doit jamais conclure « facultative » : « 216.000 » lu 216 € dispenserait à tort.
@@ -145,10 +220,24 @@ export function obligation(facts: ContractFacts): ObligationResult {
       sources: [],
     };
   }
+  const value = estimatedValue(facts, amount);
+  if (value === null) {
+    return {
+      status: 'incomplete',
+      mandatory: false,
+      reason: 'Le maximum de l’accord-cadre est annuel : indiquez sa durée en mois pour calculer sa valeur sur toute la durée (article R2121-8 du code de la commande publique).',
+      details: [],
+      sources: [FRAMEWORK.valuationSource],
+    };
+  }
+  const raw = amount;
+  amount = value;
   const t = EU_THRESHOLDS.categories[category];
   const threshold = { category, amount: t.amount, label: t.label };
   const launchIso = isoDate(launch);
-  const sources: string[] = [SOCIAL_OBLIGATION.source, EU_THRESHOLDS.source];
+  const notes = valuationNotes(facts, category, raw, value);
+  details.push(...notes.details);
+  const sources: string[] = [SOCIAL_OBLIGATION.source, EU_THRESHOLDS.source, ...notes.sources];
   if (launchIso > EU_THRESHOLDS.to) {
     details.push(
       `Les seuils utilisés sont ceux en vigueur du 1er\u00a0janvier 2026 au 31\u00a0décembre 2027 ; ils sont révisés tous les deux ans : vérifiez ceux qui s’appliqueront à la date de lancement.`,
@@ -161,13 +250,14 @@ export function obligation(facts: ContractFacts): ObligationResult {
       status: 'facultative',
       mandatory: false,
       threshold,
+      value,
       reason: `La consultation est engagée le ${launchText}, avant le 22\u00a0août 2026 : l’obligation prévue par ${law}, qui s’applique au plus tard aux consultations engagées à compter de cette date, ne la vise pas, même si le contrat est signé après. La clause reste possible et recommandée (article L2112-2 du code de la commande publique).`,
       details: [
         ...details,
         'La loi permettait d’avancer cette date par décret ; aucun décret en ce sens n’a été relevé lors de notre vérification.',
         ...(amount >= t.amount ? ['Si la consultation n’a en fait été engagée (ou l’avis envoyé à la publication) qu’à compter du 22\u00a0août 2026, la clause est obligatoire pour ce contrat.'] : []),
       ],
-      sources: [SOCIAL_OBLIGATION.source, SOCIAL_OBLIGATION.facultySource],
+      sources: [SOCIAL_OBLIGATION.source, SOCIAL_OBLIGATION.facultySource, ...notes.sources],
     };
   }
   if (amount < t.amount) {
@@ -175,6 +265,7 @@ export function obligation(facts: ContractFacts): ObligationResult {
       status: 'facultative',
       mandatory: false,
       threshold,
+      value,
       reason: `La valeur estimée (${euros(amount)}) est inférieure au seuil européen de ${euros(t.amount)} applicable ${t.label} : la clause n’est pas obligatoire. Elle reste possible et recommandée (article L2112-2 du code de la commande publique).`,
       details,
       sources: [...sources, SOCIAL_OBLIGATION.facultySource],
@@ -184,6 +275,7 @@ export function obligation(facts: ContractFacts): ObligationResult {
     status: 'obligatoire',
     mandatory: true,
     threshold,
+    value,
     reason: `La valeur estimée (${euros(amount)}) atteint le seuil européen de ${euros(t.amount)} applicable ${t.label}, et la consultation est engagée le ${launchText}${
       launchIso === SOCIAL_OBLIGATION.from ? '' : ', donc après le 22\u00a0août 2026'
     } : l’obligation prévue par ${law}, qui s’applique au plus tard à compter de cette date, la vise. Une condition d’exécution sociale ou liée à l’emploi est obligatoire.`,

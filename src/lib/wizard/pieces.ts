@@ -14,7 +14,7 @@ import { joinFr, type FieldError } from '../redactions/values';
 import { singleLine } from '../redactions/text';
 import type { Answers, ContractKind, WizardCatalog, WizardDraft } from './model';
 import { calibrationNoteAnswers, lotCalibration } from './calibration';
-import { clauseLots, hasSocialCondition, needsDerogation, obligationOf, reservedLots } from './levers';
+import { clauseLots, hasSocialCondition, isConcession, needsDerogation, obligationOf, reservedLots } from './levers';
 import { parseNumber, RULES, type NumberKind } from './numbers';
 import { validateStep, visibleSteps, type StepId } from './steps';
 
@@ -96,6 +96,8 @@ export function countingRules(answers: Answers): string[] {
 /** Les pièces qui conviennent aux choix faits, dans l'ordre du dossier (sans la page de garde). */
 export function piecesFor(answers: Answers): Piece[] {
   const pieces: Piece[] = [];
+  // L'assistant ne prépare que des marchés publics : aucune pièce pour un contrat de concession.
+  if (isConcession(answers)) return pieces;
   const duty = obligationOf(answers);
   const regime = duty.mandatory ? 'obligation' : 'faculte';
   const clause = clauseLots(answers);
@@ -113,6 +115,7 @@ export function piecesFor(answers: Answers): Piece[] {
         ...id,
         lots_concernes: lotNumbers(clause),
         regime,
+        accord_cadre: c.framework,
         lots,
         modalites: e.modalities,
         article_ccap: t(e.articleNumber),
@@ -129,6 +132,7 @@ export function piecesFor(answers: Answers): Piece[] {
         numero_article: t(e.articleNumber),
         ccag: ccagOf(c.kind),
         regime,
+        accord_cadre: c.framework,
         lots,
         perimetre: t(e.perimeter),
         publics: e.publics,
@@ -229,7 +233,8 @@ export function piecesFor(answers: Answers): Piece[] {
         acheteur: t(c.buyerName),
         objet: t(c.subject),
         reference: t(c.reference),
-        valeur_estimee: n(c.amount, RULES.contractAmount),
+        // Accord-cadre à maximum annuel : la valeur sur toute la durée (R2121-8), celle qui a été comparée au seuil.
+        valeur_estimee: duty.value ?? n(c.amount, RULES.contractAmount),
         categorie: duty.threshold?.category,
         date_lancement: t(c.launchDate),
         motif: d.ground || undefined,
@@ -274,7 +279,7 @@ export function coverPiece(answers: Answers, catalog: WizardCatalog, pieces: Pie
         return {
           numero: t(lot.number),
           intitule: t(lot.name),
-          dispositif: clause.has(lot.key) ? 'clause' : reservation === 'siae' ? 'reserve-siae' : reservation === 'ea-esat' ? 'reserve-ea-esat' : 'aucun',
+          dispositif: reservation ? `reserve-${reservation}${clause.has(lot.key) ? '-clause' : ''}` : clause.has(lot.key) ? 'clause' : 'aucun',
           heures: hours ?? undefined,
         };
       }),

@@ -7,9 +7,10 @@
 import { formatDateFr, formatEuros, formatInt, lowerFirst } from '../format';
 import { readDate } from '../redactions/values';
 import type { Answers } from './model';
-import { clauseLots, needsDerogation, obligationOf, reservedLots } from './levers';
+import { clauseLots, isConcession, needsDerogation, obligationOf, reservedLots } from './levers';
 import { calibrationFieldPath, lotCalibration, needsKeepReason } from './calibration';
 import { checkNumber, isBlank, parseNumber, RULES, type NumberRule } from './numbers';
+import { estimatedValue } from './obligation';
 
 /** Les étapes, toujours dans cet ordre ; `short` nomme l'étape dans la liste de progression. */
 export const STEPS = [
@@ -42,6 +43,8 @@ const TEXT_MAX = 2000;
 
 /** Les étapes du parcours pour ces réponses, dans l'ordre. */
 export function visibleSteps(answers: Answers): StepId[] {
+  // Une concession arrête le parcours à la première étape : l'assistant ne prépare que des marchés.
+  if (isConcession(answers)) return ['contrat'];
   const clause = clauseLots(answers).length > 0;
   return STEP_IDS.filter((id) => {
     switch (id) {
@@ -104,6 +107,13 @@ function checkDate(raw: string, subject: string, example: string): { date: Date 
 
 function contract(answers: Answers, e: Errors) {
   const c = answers.contract;
+  if (isConcession(answers)) {
+    e.add(
+      'contract.contractType',
+      'L’assistant prépare les pièces d’un marché public, pas celles d’un contrat de concession : voir la fiche C1 pour l’obligation qui vise les concessions. Choisissez « marché public » pour continuer.',
+    );
+    return;
+  }
   e.text('contract.subject', c.subject, 'L’objet du marché', 'Indiquez l’objet du marché.', 300);
   e.text('contract.buyerName', c.buyerName, 'Le nom de l’acheteur', 'Indiquez le nom de l’acheteur.', 300);
   e.text('contract.reference', c.reference, 'La référence du marché', null, 100);
@@ -146,7 +156,9 @@ function lots(answers: Answers, e: Errors) {
 
 /** La somme des montants des lots et le montant du marché, quand tous sont lisibles. */
 function lotTotals(answers: Answers): { sum: number; total: number } | null {
-  const total = parseNumber(answers.contract.amount, RULES.contractAmount.kind);
+  const amount = parseNumber(answers.contract.amount, RULES.contractAmount.kind);
+  // Accord-cadre à maximum annuel : les lots se comptent sur toute la durée, comme la valeur comparée au seuil.
+  const total = amount === null ? null : estimatedValue(answers.contract, amount);
   const amounts = answers.lots.map((l) => parseNumber(l.amount, RULES.lotAmount.kind));
   if (total === null || !amounts.every((a): a is number => a !== null && a > 0)) return null;
   return { sum: amounts.reduce((a, b) => a + b, 0), total };

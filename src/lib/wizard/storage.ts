@@ -2,7 +2,7 @@
  * Enregistrement des brouillons de l'assistant dans le navigateur, export et import en fichier.
  *
  * Forme enregistrée (localStorage, clé `recueil-assistant:brouillon`) et forme des fichiers exportés :
- *   { "format": "recueil-assistant", "version": 3, "savedAt": "2026-11-22T14:32:00.000Z",
+ *   { "format": "recueil-assistant", "version": 4, "savedAt": "2026-11-22T14:32:00.000Z",
  *     "step": "calibrage", "answers": { …réponses, voir model.ts… } }
  * Cycle de vie : écrit à chaque changement de réponse (après la première saisie), relu à l'ouverture de la
  * page. Quand il est remplacé (import, calcul de la fiche C3, nouveau brouillon), l'ancien est copié sous la clé
@@ -21,6 +21,8 @@
  *   est convertie en version 2 ; l'original est gardé pour que l'utilisateur puisse le télécharger ;
  * - version 2 (sans `contract.allotted` ni `calibration.keepReason`) est convertie en version 3 : marché alloti,
  *   motif de maintien vide ;
+ * - version 3 (sans `contract.contractType`, `socialServices`, `framework`, `frameworkPeriod`) est convertie en
+ *   version 4 : un marché, hors services sociaux, qui n'est pas un accord-cadre (le verdict ne change pas) ;
  * - un brouillon illisible, abîmé ou d'une version inconnue n'est jamais chargé à moitié : la page le dit,
  *   en garde une copie téléchargeable (clé `recueil-assistant:copie`) et repart d'un brouillon neuf.
  * Aucune de ces fonctions ne lève d'exception.
@@ -30,7 +32,10 @@ import {
   BUYER_TYPES,
   CALIBRATION_METHODS,
   CONTRACT_KINDS,
+  CONTRACT_TYPES,
   DEROGATION_GROUNDS,
+  FRAMEWORK_KINDS,
+  FRAMEWORK_PERIODS,
   MAX_LOTS,
   MAX_SUB_CRITERIA,
   RESERVATIONS,
@@ -65,6 +70,9 @@ export type ReadResult =
 const ENUMS: Record<string, readonly string[]> = {
   'contract.kind': ['', ...CONTRACT_KINDS],
   'contract.buyer': ['', ...BUYER_TYPES],
+  'contract.contractType': CONTRACT_TYPES,
+  'contract.framework': FRAMEWORK_KINDS,
+  'contract.frameworkPeriod': FRAMEWORK_PERIODS,
   'lots.reservation': RESERVATIONS,
   'lots.calibration.method': CALIBRATION_METHODS,
   'derogation.ground': ['', ...DEROGATION_GROUNDS],
@@ -82,6 +90,10 @@ const FIELD_LABELS: Record<string, string> = {
   'contract.kind': 'Type de marché',
   'contract.buyer': 'Type d’acheteur',
   'contract.defence': 'Marché de défense ou de sécurité',
+  'contract.contractType': 'Marché public ou concession',
+  'contract.socialServices': 'Services sociaux et autres services spécifiques',
+  'contract.framework': 'Accord-cadre à bons de commande',
+  'contract.frameworkPeriod': 'Période du montant de l’accord-cadre',
   'contract.amount': 'Montant estimé du marché',
   'contract.durationMonths': 'Durée du marché',
   'contract.launchDate': 'Date de lancement de la consultation',
@@ -288,7 +300,20 @@ function migrate2to3(v2: Record<string, unknown>): unknown {
   };
 }
 
-const MIGRATIONS: Record<number, (old: Record<string, unknown>) => unknown> = { 1: migrate1to2, 2: migrate2to3 };
+/**
+ * Version 3 → 4 : le contrat est un marché (l'assistant ne préparait que des marchés), hors services sociaux,
+ * et n'est pas un accord-cadre à bons de commande : le verdict de l'obligation ne change pas.
+ */
+function migrate3to4(v3: Record<string, unknown>): unknown {
+  return {
+    ...v3,
+    contract: isRecord(v3.contract)
+      ? { contractType: 'marche', socialServices: false, framework: 'non', frameworkPeriod: 'duree', ...v3.contract }
+      : v3.contract,
+  };
+}
+
+const MIGRATIONS: Record<number, (old: Record<string, unknown>) => unknown> = { 1: migrate1to2, 2: migrate2to3, 3: migrate3to4 };
 
 // --- Lecture et écriture --------------------------------------------------------------------------
 
@@ -333,7 +358,9 @@ export function readDraft(raw: string | null | undefined, what: 'enregistré' | 
       message:
         version === 1
           ? `Ce brouillon venait d’une version antérieure de l’assistant : il a été converti au format actuel. Vérifiez le volume d’heures de chaque lot, désormais calculé lot par lot.`
-          : `Ce brouillon venait d’une version antérieure de l’assistant : il a été converti au format actuel. Vérifiez à l’étape « Le marché » si le marché est divisé en lots.`,
+          : version === 2
+            ? `Ce brouillon venait d’une version antérieure de l’assistant : il a été converti au format actuel. Vérifiez à l’étape « Le marché » si le marché est divisé en lots.`
+            : `Ce brouillon venait d’une version antérieure de l’assistant : il a été converti au format actuel. Vérifiez à l’étape « Le marché » s’il s’agit d’un accord-cadre à bons de commande ou de services sociaux et autres services spécifiques.`,
     };
   }
   return { status: 'ok', answers: checked.answers, step, savedAt };

@@ -4,7 +4,7 @@
 import { formatDateFr, formatEuros, formatInt, formatNumber, lowerFirst } from '../format';
 import { joinFr, readDate } from '../redactions/values';
 import { optionsOf, type Answers, type WizardCatalog } from './model';
-import { LEVERS, obligationOf, reservedLots } from './levers';
+import { LEVERS, leverNotices, obligationOf, reservedLots } from './levers';
 import { METHOD_SHORT, calibrationSummary, lotLabel, needsKeepReason } from './calibration';
 import { subjectSentence } from './pieces';
 import { parseNumber } from './numbers';
@@ -54,6 +54,10 @@ export function reviewGroups(answers: Answers, catalog: WizardCatalog): ReviewGr
     { label: 'Type de marché', value: c.kind ? catalog.texts.options.kind[c.kind] : '' },
     { label: 'Type d’acheteur', value: c.buyer ? catalog.texts.options.buyer[c.buyer] : '' },
     ...(c.defence ? [{ label: 'Défense ou sécurité', value: 'Oui' }] : []),
+    ...(c.socialServices && c.kind !== 'fournitures' && c.kind !== 'travaux' ? [{ label: 'Services sociaux et autres services spécifiques', value: 'Oui' }] : []),
+    ...(c.framework !== 'non'
+      ? [{ label: 'Accord-cadre à bons de commande', value: `${catalog.texts.options.framework[c.framework]} ; montant ${lowerFirst(catalog.texts.options.frameworkPeriod[c.frameworkPeriod])}` }]
+      : []),
     { label: 'Allotissement', value: c.allotted ? 'Marché divisé en lots' : 'Marché non divisé en lots' },
     { label: 'Montant estimé', value: euros(c.amount) },
     { label: 'Durée', value: `${num(c.durationMonths)} mois` },
@@ -72,7 +76,11 @@ export function reviewGroups(answers: Answers, catalog: WizardCatalog): ReviewGr
     { label: 'Motif', value: duty.reason },
   ]);
   const chosen = LEVERS.filter((l) => answers.levers[l.id] && (l.id !== 'reservation' || reservedLots(answers).length > 0));
-  add('leviers', [{ label: 'Leviers retenus', value: chosen.length ? joinFr(chosen.map((l) => catalog.texts.levers[l.id].label)) : 'Aucun : une note motivera l’absence de clause' }]);
+  add('leviers', [
+    { label: 'Leviers retenus', value: chosen.length ? joinFr(chosen.map((l) => catalog.texts.levers[l.id].label)) : 'Aucun : une note motivera l’absence de clause' },
+    // Les explications des combinaisons (lot réservé et obligation, critère qui ne remplace pas la condition…).
+    ...leverNotices(answers).map((value) => ({ label: 'À savoir', value })),
+  ]);
   const { lots, total } = calibrationSummary(answers);
   add('calibrage', [
     ...lots.map(({ lot, hours: h, overridden }) => ({

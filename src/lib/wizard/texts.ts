@@ -7,6 +7,19 @@
 export const WIZARD_TEXTS = {
   /** Libellés des choix (valeurs : model.ts). */
   options: {
+    contractType: {
+      marche: 'Un marché public (y compris un accord-cadre)',
+      concession: 'Un contrat de concession',
+    },
+    framework: {
+      non: 'Non, un marché à prix global ou unitaire ordinaire',
+      'avec-maximum': 'Oui, un accord-cadre à bons de commande avec un maximum',
+      'sans-maximum': 'Oui, un accord-cadre à bons de commande sans maximum',
+    },
+    frameworkPeriod: {
+      duree: 'Pour toute la durée de l’accord-cadre, reconductions comprises',
+      an: 'Par an',
+    },
     kind: {
       travaux: 'Travaux',
       services: 'Services',
@@ -46,7 +59,42 @@ export const WIZARD_TEXTS = {
       'L’article L2112-2-1 du code de la commande publique ne permet de déroger à l’obligation que dans les cas qu’il énumère ; leur liste exacte est à vérifier sur Légifrance au moment de la rédaction. Avant de renoncer, demandez l’avis du facilitateur et envisagez une clause limitée à certains lots ; aucune source consultée ne dit si un lot réservé suffit à remplir l’obligation ([fiche C1](/fiches/c1/)).',
     recapitulatif: 'Relisez vos réponses. Chaque groupe a un lien pour revenir à l’étape correspondante ; vos réponses sont gardées.',
   },
+  /** Ce que les choix veulent dire pour les données publiées (récapitulatif, declarations.ts). */
+  declarations: {
+    title: 'Ce que vous déclarerez',
+    intro: 'Vos choix se retrouvent dans les données que vous publiez après l’attribution et, au-dessus des seuils européens, dans l’avis européen. Voici les valeurs qui leur correspondent.',
+    decp: {
+      field: 'Données essentielles (DECP), champ « considerationsSociales »',
+      none: 'Le marché ne comporte ni clause, ni critère, ni réservation : c’est la valeur à déclarer, et la note qui motive l’exception reste au dossier.',
+      some: 'Une valeur par levier retenu, déclarée avec les autres données essentielles du marché après sa notification. Un lot réservé qui garde la clause d’heures se déclare avec les deux valeurs.',
+    },
+    framework: {
+      field: 'Données essentielles (DECP), champs « techniques » et « modalitesExecution »',
+      explanation: 'L’accord-cadre exécuté par bons de commande se déclare par sa technique d’achat et sa modalité d’exécution ; le montant déclaré est le montant maximum.',
+    },
+    eforms: {
+      field: 'Avis européen (eForms) : BT-06-Lot « Strategic Procurement » et BT-775-Lot « Social Procurement »',
+      values: ['soc-obj (à vérifier)', 'code de la liste social-objective (à choisir, à vérifier)'],
+      explanation:
+        'Au-dessus des seuils européens, l’avis publié au Journal officiel de l’Union européenne signale, lot par lot, l’objectif social poursuivi ; l’intitulé exact des codes est à vérifier dans la liste publiée par l’Office des publications avant de remplir l’avis.',
+    },
+  },
+  /** Contrat de concession : l'assistant s'arrête (étape « Le marché »). */
+  concession: {
+    title: 'L’assistant ne prépare pas les contrats de concession',
+    text: 'Ses pièces (avis, règlement de la consultation, CCAP, note de calibrage) sont celles d’un marché public. Une concession obéit à d’autres règles : la [fiche C1](/fiches/c1/) explique l’obligation qui la vise et ses exceptions.',
+  },
   hint: {
+    contractType: 'Marché public : l’acheteur paie un prix. Concession : le concessionnaire est rémunéré par l’exploitation du service ou de l’ouvrage, et en supporte le risque.',
+    socialServices:
+      'Services de l’avis annexé au code de la commande publique (services sociaux, de santé, d’insertion, de formation…), passés selon le régime allégé : leur seuil européen est propre, 750 000 € HT (valeur 2026-2027 à confirmer). Voir la [fiche C7](/fiches/c7/).',
+    framework:
+      'Un accord-cadre exécuté par bons de commande se compare au seuil par sa valeur maximale estimée sur toute sa durée (article R2121-8). Voir la [fiche C3](/fiches/c3/) pour le calibrage.',
+    frameworkPeriod: 'Un maximum annuel est multiplié par la durée d’exécution indiquée plus bas.',
+    lotsFramework:
+      'Accord-cadre à bons de commande : indiquez pour chaque lot son maximum sur toute la durée, reconductions comprises (sans maximum : le total estimé des commandes). Les heures se calculent sur ce montant et seront dues au prorata des commandes passées.',
+    amountFramework:
+      'Le maximum de l’accord-cadre (sans maximum : le total estimé des commandes), tous lots compris. C’est cette valeur qui se compare aux seuils européens.',
     subject: 'Écrivez la suite de la phrase « Le marché a pour objet… », par exemple « la construction du groupe scolaire des Tilleuls » : elle est reprise telle quelle dans les pièces.',
     allotted: 'Sinon, le marché est traité comme un seul lot : les pièces parlent « du marché » et non de lots.',
     buyerName: 'Tel qu’il figurera dans les pièces, par exemple « Commune de Val-Sud ».',
@@ -127,7 +175,7 @@ export const WIZARD_TEXTS = {
     reservation: {
       label: 'Lot ou marché réservé (SIAE, ou EA et ESAT)',
       summary:
-        'Seules les structures d’insertion par l’activité économique, ou les entreprises adaptées et ESAT, peuvent répondre sur le lot réservé. Le lot réservé ne porte pas, en plus, de clause d’heures.',
+        'Seules les structures d’insertion par l’activité économique, ou les entreprises adaptées et ESAT, peuvent répondre sur le lot réservé. Quand la clause n’est pas obligatoire, le lot réservé ne porte pas, en plus, de clause d’heures ; quand elle l’est, il la garde, car aucun texte consulté ne dit qu’une réservation remplit l’obligation (à vérifier).',
     },
     insertion: {
       label: 'Marché d’insertion et de qualification professionnelle',
