@@ -57,6 +57,7 @@ export function draftFrom(variablesYaml: string, template: string, example = '{}
     'placement: [ccap]',
     'references: [ccp-l2112-2]',
     'fiche: C4',
+    'updated: 2026-11-30',
     `variables:${variablesYaml.trim() ? `\n${indent(variablesYaml.trim(), 2)}` : ' []'}`,
     'template: |',
     indent(template.replace(/^\n/, ''), 2),

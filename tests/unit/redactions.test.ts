@@ -337,20 +337,27 @@ describe('template language', () => {
     return () => parseDraft(readFileSync(file, 'utf8'), file);
   };
 
+  test('a draft without its update date, or with an impossible one, fails naming the field', () => {
+    const source = readFileSync('tests/fixtures/redactions/bad-field.yaml', 'utf8').replace(/^id: .*$/m, 'id: essai-date').replace(/^variables:[\s\S]*$/m, 'variables: []\ntemplate: |\n  Le texte de la clause.\nexample: {}\n');
+    expect(() => parseDraft(source.replace(/^updated: .*\n/m, ''), 'essai-date.yaml')).toThrow(/essai-date\.yaml.*champ « updated »/);
+    expect(() => parseDraft(source.replace(/^updated: .*$/m, 'updated: hier'), 'essai-date.yaml')).toThrow(/essai-date\.yaml.*« updated » : date de mise à jour attendue au format AAAA-MM-JJ/);
+    expect(() => parseDraft(source, 'essai-date.yaml')).not.toThrow();
+  });
+
   test('a broken template fails with the file, the line and the unknown variable', () => {
-    expect(fixture('unknown-variable')).toThrow(/^tests\/fixtures\/redactions\/unknown-variable\.yaml:17 \(ligne 3 du modèle\) : variable inconnue « facilitateur »/);
+    expect(fixture('unknown-variable')).toThrow(/^tests\/fixtures\/redactions\/unknown-variable\.yaml:18 \(ligne 3 du modèle\) : variable inconnue « facilitateur »/);
   });
 
   test('an unclosed block fails with the file and the line where it opens', () => {
-    expect(fixture('unclosed-block')).toThrow(/unclosed-block\.yaml:18 \(ligne 2 du modèle\) : bloc \{\{#if\}\} ouvert ligne 2 et jamais fermé/);
+    expect(fixture('unclosed-block')).toThrow(/unclosed-block\.yaml:19 \(ligne 2 du modèle\) : bloc \{\{#if\}\} ouvert ligne 2 et jamais fermé/);
   });
 
   test('a bad field fails with the file, the line and the field path', () => {
-    expect(fixture('bad-field')).toThrow(/bad-field\.yaml:11 : champ « variables\.0\.type » : type de variable inconnu/);
+    expect(fixture('bad-field')).toThrow(/bad-field\.yaml:12 : champ « variables\.0\.type » : type de variable inconnu/);
   });
 
   test('a condition on a value that is not an option fails with the options', () => {
-    expect(fixture('unknown-option')).toThrow(/unknown-option\.yaml:18 .*« obligatoire » n'est pas une option de « regime » \(options : faculte, obligation\)/);
+    expect(fixture('unknown-option')).toThrow(/unknown-option\.yaml:19 .*« obligatoire » n'est pas une option de « regime » \(options : faculte, obligation\)/);
   });
 
   test('an incomplete example fails the load', () => {

@@ -140,6 +140,8 @@ export const draftFileSchema = z
     references: z.array(slugId).min(1),
     /** Code de la fiche qui explique la rédaction. */
     fiche: z.string().regex(/^[A-E][1-9]$/, 'code de fiche attendu (ex. « C4 »)'),
+    /** Date de la dernière mise à jour du texte (AAAA-MM-JJ), affichée sur la page de l'annexe. */
+    updated: z.coerce.date({ error: 'date de mise à jour attendue au format AAAA-MM-JJ' }),
     /**
      * Variable qui numérote les articles (`## …`) : « 9 » donne 9.1, 9.2… ; « 7.3 » donne 7.3.1… ; vide : 1., 2.…
      * Le numéro est écrit en texte, pour survivre au copier-coller dans le fichier de l'acheteur.
