@@ -105,7 +105,8 @@ export const WIZARD_TEXTS = {
     launchDate: 'Date prévue d’envoi de l’avis à la publication ou, sans avis, d’engagement de la consultation.',
     labourShare:
       'Part de main-d’œuvre : la part du prix qui rémunère le travail. Exemples de la fiche C3 : environ 50 % en maçonnerie, 70 % en peinture intérieure, 20 % en charpente métallique, 80 % dans le nettoyage. La valeur proposée, 50 %, est à ajuster avec le facilitateur.',
-    conditionNo: 'L’assistant vous aidera à rédiger la note qui en consigne les motifs, à verser au dossier de la procédure.',
+    conditionNo:
+      'L’assistant vous aidera à rédiger la note qui en consigne les motifs, à verser au dossier de la procédure. Si c’est un volume d’heures qui convient mal (fournitures, prestations intellectuelles), l’étape suivante propose une condition liée à l’emploi, sans heures.',
     override: 'Par exemple pour reprendre le volume d’un marché précédent. Le motif figurera dans la note de calibrage.',
     employmentPenalty: 'Un montant forfaitaire fixé par l’acheteur, dû si l’engagement n’est pas tenu à la fin du marché ; il n’existe pas de barème officiel.',
     employmentFacilitator: 'Le titulaire lui indique la modalité retenue ; il l’aide à trouver les candidats à l’alternance ou les structures inclusives du territoire.',
