@@ -18,22 +18,26 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 
-/** Un brouillon complet au format enregistré par l'assistant (version 4, voir src/lib/wizard/storage.ts). */
+/** Un brouillon complet au format enregistré par l'assistant (version 5, voir src/lib/wizard/storage.ts). */
 function draft(lotCount) {
   const calibration = { method: 'standard', hourlyCost: '30', rate: '5', months: '', transferableHours: '0', gup: false, override: false, overrideHours: '', overrideReason: '', keepReason: '' };
   const lots = Array.from({ length: lotCount }, (_, i) => ({
     key: `l${i + 1}`, number: String(i + 1), name: `Lot de travaux n° ${i + 1}`, amount: '600 000', labourShare: '50', reservation: 'aucune', calibration,
   }));
   const answers = {
-    version: 4,
+    version: 5,
     contract: { contractType: 'marche', socialServices: false, framework: 'non', frameworkPeriod: 'duree', subject: 'la construction du pôle culturel', buyerName: 'Commune de Val-Sud', reference: '', kind: 'travaux', buyer: 'collectivite', defence: false, allotted: true, amount: String(600_000 * lotCount), durationMonths: '24', launchDate: '2026-09-15' },
     lots,
-    levers: { condition: true, criterion: true, reservation: false, insertion: false },
+    levers: { condition: true, criterion: true, reservation: false, insertion: false, employment: false },
     execution: {
       articleNumber: '9', perimeter: '', publics: ['deld', 'rsa', 'minima', 'th', 'jeunes', 'iae', 'structures'], anru: false,
       modalities: ['embauche', 'mise-a-disposition', 'sous-traitance'], counting: ['formation', 'contrat-long', 'conversion'],
       longContractMonths: '12', conversionShare: '50', conversionCost: '30', correspondentDays: '15', reporting: 'mensuelle', pooling: true,
       penaltyPerHour: '30', penaltyCap: '5', observationDays: '15', commitmentForm: true,
+    },
+    employment: {
+      articleNumber: '', modalities: ['alternance', 'achat-inclusif'], contracts: '1', contractMonths: '12', functions: '',
+      inclusiveShare: '5', inclusiveServices: '', proofDays: '30', penalty: '',
     },
     facilitator: { structure: 'Maison de l’emploi Val-Sud', name: 'Claire Martin', email: 'clause.sociale@exemple.fr', phone: '01 23 45 67 89' },
     criterion: {
@@ -45,7 +49,7 @@ function draft(lotCount) {
     },
     derogation: { ground: '', groundDetail: '', justification: '', examined: [], otherMeasures: '', signatory: '', place: '', date: '2026-09-01' },
   };
-  return JSON.stringify({ format: 'recueil-assistant', version: 4, savedAt: new Date().toISOString(), step: 'recapitulatif', answers });
+  return JSON.stringify({ format: 'recueil-assistant', version: 5, savedAt: new Date().toISOString(), step: 'recapitulatif', answers });
 }
 
 /** Enregistre dans la page l'instant du clic et celui du déclenchement du téléchargement. */

@@ -121,7 +121,7 @@ for (const { width, theme } of [
       expect(download.suggestedFilename()).toMatch(/^clause-sociale-construction-du-groupe-scolaire-des-tilleuls-\d{4}-\d{2}-\d{2}\.docx$/);
 
       // La liste des étapes ne change pas de longueur ; l'étape en cours y est signalée.
-      await expect(page.locator('.wz-progress li').count()).resolves.toBe(9);
+      await expect(page.locator('.wz-progress li').count()).resolves.toBe(10);
       await expect(page.locator('.wz-progress [aria-current="step"]').innerText()).resolves.toMatch(/Relire/);
       // Pas de pagination du site sous les boutons de l'assistant.
       await expect(page.locator('.pagination-links a').count()).resolves.toBe(0);

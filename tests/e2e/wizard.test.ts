@@ -215,6 +215,44 @@ describe('the clause-drafting wizard, keyboard only', () => {
     expect(consoleErrors).toEqual([]);
     await page.close();
   });
+
+  test('(d) above-threshold supplies of computers with the employment condition, without hours: no exception note, « à vérifier »', async () => {
+    const { page, consoleErrors } = await freshWizard();
+    await contract(page, {
+      subject: 'la fourniture d’ordinateurs pour les écoles',
+      buyer: 'Commune de Val-Sud',
+      kind: 'fournitures',
+      buyerType: 'collectivite',
+      amount: '500 000',
+      months: '36',
+      launch: '2026-10-05',
+    });
+    await next(page, 'lots');
+    await lots(page, [['Ordinateurs', '500 000', '5']]);
+    await next(page, 'obligation');
+    await choose(page, 'levers.condition', 'non');
+    await next(page, 'leviers');
+    await expect(page.locator('.wz-notice').innerText()).resolves.toMatch(/fournitures ou des prestations intellectuelles[\s\S]*fiche C8/);
+    await check(page, 'wz-levers-employment');
+    await expect(page.locator('.wz-notice').innerText()).resolves.toMatch(/aucune note d’exception n’est demandée[\s\S]*c’est à vérifier/);
+    await next(page, 'emploi');
+    await expect(heading(page)).resolves.toMatch(/La condition liée à l’emploi/);
+    await type(page, 'employment.functions', 'le déploiement des postes et l’assistance aux utilisateurs');
+    await type(page, 'employment.penalty', '3 000');
+    await type(page, 'facilitator.structure', 'Maison de l’emploi Val-Sud');
+    await noAxeViolation(page, 'emploi');
+    await next(page, 'recapitulatif');
+    await expect(page.locator('.wz-review', { hasText: 'c’est à vérifier' }).count()).resolves.toBe(1);
+    const file = await downloadDocx(page);
+    const { text } = file;
+    pasteReady(file);
+    expect(text).toMatch(/Condition d’exécution liée à l’emploi/);
+    expect(text).toMatch(/pénalité forfaitaire de 3\s000\s€/);
+    expect(text).toMatch(/À vérifier\s:\saucune source consultée/);
+    expect(text).not.toMatch(/Note motivant l’absence/);
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
 });
 
 describe('behaviour users expect', () => {

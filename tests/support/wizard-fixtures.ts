@@ -138,3 +138,31 @@ export function criterionReservedJourney(): Answers {
     'execution.anru': true,
   });
 }
+
+/**
+ * (d) Fournitures au-dessus du seuil (500 000 € HT d'ordinateurs, lancées après le 22 août 2026) : pas de clause
+ * d'heures, la condition liée à l'emploi (alternance ou achat inclusif, fiche C8) à la place ; pas de note d'exception.
+ */
+export function employmentJourney(): Answers {
+  const a = newAnswers(catalog, { today: TODAY });
+  return set(a, {
+    'contract.subject': 'la fourniture et le déploiement d’ordinateurs pour les écoles',
+    'contract.buyerName': 'Commune de Val-Sud',
+    'contract.reference': '2026-FCS-044',
+    'contract.allotted': false,
+    'contract.kind': 'fournitures',
+    'contract.buyer': 'collectivite',
+    'contract.amount': '500 000',
+    'contract.durationMonths': '36',
+    'contract.launchDate': '2026-10-05',
+    'lots.0.amount': '500 000',
+    'lots.0.labourShare': '5',
+    'levers.condition': false,
+    'levers.employment': true,
+    'employment.articleNumber': '11',
+    'employment.functions': 'le déploiement des postes et l’assistance aux utilisateurs',
+    'employment.inclusiveServices': 'le reconditionnement et la collecte du matériel remplacé',
+    'employment.penalty': '3 000',
+    'facilitator.structure': 'Maison de l’emploi Val-Sud',
+  });
+}

@@ -45,7 +45,7 @@ describe('the table of cases', () => {
     // Jamais un dossier sans condition d'exécution ni note d'exception sur un marché soumis à l'obligation.
     if (duty.mandatory && answers.contract.contractType === 'marche') {
       const ids = piecesFor(answers).map((p) => p.draftId);
-      expect(ids.includes('ccap-condition-execution') || ids.includes('justification-derogation')).toBe(true);
+      expect(ids.includes('ccap-condition-execution') || ids.includes('ccap-condition-emploi') || ids.includes('justification-derogation')).toBe(true);
     }
     if (answers.contract.contractType === 'concession') expect(visibleSteps(answers)).toEqual(['contrat']);
   });

@@ -269,6 +269,70 @@ const COMBINATIONS_CHECKED = 15_636;
 /** Combinaisons sans aucun levier sous les seuils : l'assistant demande d'en choisir un (pas de fichier). */
 const COMBINATIONS_BLOCKED = 12;
 
+/** Modalités de la condition liée à l'emploi : les deux, ou une seule. */
+const EMPLOYMENT_MODALITIES = [['alternance', 'achat-inclusif'], ['alternance'], ['achat-inclusif']];
+
+describe('the employment condition, for every shape, kind, threshold, hours clause and option', () => {
+  test('no placeholder, the contract named, only the chosen modality, « à vérifier » exactly when it stands alone above the thresholds', () => {
+    const failures: string[] = [];
+    let checked = 0;
+    for (const shape of SHAPES)
+      for (const kind of KINDS)
+        for (const above of [true, false])
+          for (const condition of [true, false])
+            for (const modalities of EMPLOYMENT_MODALITIES)
+              for (const article of ['', '11'])
+                for (const services of ['', 'le reconditionnement du matériel']) {
+                  const c = { shape, kind, above, condition, modalities, article, services };
+                  const base: Combination = { shape, kind, above, condition, criterion: false, reservation: 'aucune', commitment: true, anru: false, article: '9', modalities: MODALITIES[0]!, counting: COUNTING[0]!, contact: CONTACTS[0]! };
+                  const a = set(answersOf(base), {
+                    'levers.employment': true,
+                    'employment.modalities': modalities,
+                    'employment.articleNumber': article,
+                    'employment.functions': 'la documentation et l’assistance aux utilisateurs',
+                    'employment.inclusiveServices': services,
+                    'employment.penalty': '3 000',
+                  });
+                  const steps = visibleSteps(a);
+                  const invalid = steps.flatMap((step) => validateStep(a, step));
+                  if (invalid.length) {
+                    failures.push(`${JSON.stringify(c)} : ${invalid.map((e) => e.message).join(' ; ')}`);
+                    continue;
+                  }
+                  const r = documentsFor(a, catalog);
+                  if (!r.ok) {
+                    failures.push(`${JSON.stringify(c)} : ${r.errors.map((e) => `${e.draftId} ${e.message}`).join(' ; ')}`);
+                    continue;
+                  }
+                  checked++;
+                  const out: string[] = [];
+                  const ids = r.documents.map((d) => d.draftId);
+                  if (!ids.includes('ccap-condition-emploi') || ids.includes('justification-derogation')) out.push(`pièces ${ids.join(', ')}`);
+                  if (ids.includes('ccap-condition-execution') !== condition) out.push('clause d’heures absente ou en trop');
+                  for (const d of r.documents) {
+                    const t = text(d);
+                    if (documentRuns(d).some((run) => run.kind === 'placeholder')) out.push(`${d.draftId} : repère restant`);
+                    if (/[[\]]|undefined|NaN|\.\.|\s[.,]| {2}/.test(t)) out.push(`${d.draftId} : texte abîmé`);
+                    if (d.references.includes('loi-2021-1104-art35') && !above) out.push(`${d.draftId} : loi de 2021 citée sous les seuils`);
+                  }
+                  const emploi = r.documents.find((d) => d.draftId === 'ccap-condition-emploi')!;
+                  const t = text(emploi);
+                  if (!t.includes(`Marché ayant pour objet ${SUBJECT}`)) out.push('emploi : marché non nommé');
+                  if (/Accueil en alternance :/.test(t) !== modalities.includes('alternance')) out.push('emploi : alternance incohérente');
+                  if (/Achat auprès de structures inclusives :/.test(t) !== modalities.includes('achat-inclusif')) out.push('emploi : achat inclusif incohérent');
+                  if (emploi.references.includes('ctrav-l5132-4') !== modalities.includes('achat-inclusif')) out.push('emploi : références des structures inclusives incohérentes');
+                  if (/notamment pour/.test(t) !== (services !== '' && modalities.includes('achat-inclusif'))) out.push('emploi : prestations incohérentes');
+                  if (article && !t.includes(`Article ${article} – Condition d’exécution liée à l’emploi`)) out.push('emploi : article non numéroté');
+                  const cover = text(r.documents[0]);
+                  if (/À vérifier/.test(cover) !== (above && !condition)) out.push('page de garde : « à vérifier » incohérent');
+                  if (!/Condition liée à l’emploi :/.test(cover)) out.push('page de garde : condition non mentionnée');
+                  if (out.length && failures.length < 20) failures.push(`${JSON.stringify(c)}\n  ${out.join('\n  ')}`);
+                }
+    expect(failures).toEqual([]);
+    expect(checked).toBe(SHAPES.length * KINDS.length * 2 * 2 * EMPLOYMENT_MODALITIES.length * 2 * 2);
+  });
+});
+
 describe('download blockers', () => {
   test('a missing required answer blocks the download, with its step and field', () => {
     const a = setPath(setPath(worksJourney(), 'execution.penaltyPerHour', ''), 'contract.buyerName', '');

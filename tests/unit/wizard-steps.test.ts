@@ -22,8 +22,8 @@ const set = (a: Answers, values: Record<string, unknown>) => Object.entries(valu
 const messages = (a: Answers, step: StepId, field: string) => validateStep(a, step).filter((e) => e.field === field).map((e) => e.message);
 
 describe('steps', () => {
-  test('the journey has nine steps in the order of the issue; the preview is not a step at any width', () => {
-    expect(STEP_IDS).toEqual(['contrat', 'lots', 'obligation', 'leviers', 'calibrage', 'execution', 'critere', 'derogation', 'recapitulatif']);
+  test('the journey has ten steps in the order of the issue; the preview is not a step at any width', () => {
+    expect(STEP_IDS).toEqual(['contrat', 'lots', 'obligation', 'leviers', 'calibrage', 'execution', 'emploi', 'critere', 'derogation', 'recapitulatif']);
   });
 
   test('a new draft shows the condition-of-execution journey', () => {

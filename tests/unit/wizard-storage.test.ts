@@ -1,7 +1,7 @@
 /** Brouillons enregistrés, exportés et importés ; profil du facilitateur ; noms de fichiers ; passage depuis la fiche C3. */
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { newAnswers, setPath } from '../../src/lib/wizard/model';
+import { ANSWERS_VERSION, newAnswers, newEmployment, setPath } from '../../src/lib/wizard/model';
 import {
   DRAFT_KEY,
   exportDraft,
@@ -87,7 +87,7 @@ describe('saved drafts', () => {
       ['aucune', '28', '7', 'standard'],
       ['aucune', '28', '7', 'standard'],
     ]);
-    expect(r.answers.levers).toEqual({ condition: true, criterion: true, reservation: false, insertion: false });
+    expect(r.answers.levers).toEqual({ condition: true, criterion: true, reservation: false, insertion: false, employment: false });
   });
 
   test('a version 2 draft is migrated: the contract is divided into lots, no reason to keep a clause yet', () => {
@@ -101,7 +101,7 @@ describe('saved drafts', () => {
     expect(r.answers.contract.allotted).toBe(true);
     expect(r.answers.lots.every((l) => l.calibration.keepReason === '')).toBe(true);
     expect(r.message).toMatch(/divisé en lots/);
-    expect({ ...r.answers, version: 4 }).toEqual(v3);
+    expect(r.answers).toEqual(v3);
   });
 
   test('a version 3 draft is migrated: a public contract, not social services, not a framework agreement', () => {
@@ -116,6 +116,35 @@ describe('saved drafts', () => {
     expect(r.answers.contract).toMatchObject({ contractType: 'marche', socialServices: false, framework: 'non', frameworkPeriod: 'duree' });
     expect(r.message).toMatch(/accord-cadre/);
     expect(r.answers).toEqual(v4);
+  });
+
+  test('a version 4 draft is migrated: the employment lever is not chosen, its answers take the draft’s defaults', () => {
+    const v5 = worksJourney();
+    const { employment: _e, ...levers } = v5.levers;
+    const { employment: _g, ...rest } = v5;
+    const v4 = { ...rest, version: 4, levers };
+    const r = readDraft(JSON.stringify({ format: 'recueil-assistant', version: 4, savedAt: NOW.toISOString(), step: 'execution', answers: v4 }));
+    expect(r.status).toBe('migrated');
+    if (r.status !== 'migrated') return;
+    expect(r.fromVersion).toBe(4);
+    expect(r.step).toBe('execution');
+    expect(r.answers.levers.employment).toBe(false);
+    expect(r.answers.employment).toEqual(newEmployment(catalog));
+    expect(r.message).toMatch(/liée à l’emploi/);
+    expect(r.answers).toEqual(v5);
+  });
+
+  test('the employment defaults written for migrations are those of the model draft', () => {
+    expect(newEmployment(null)).toEqual(newEmployment(catalog));
+    expect(newEmployment(catalog)).toMatchObject({ modalities: ['alternance', 'achat-inclusif'], contracts: '1', contractMonths: '12', inclusiveShare: '5', proofDays: '30' });
+  });
+
+  test('an imported draft with a damaged employment answer names the field in French', () => {
+    const a = worksJourney();
+    const raw = JSON.stringify({ format: 'recueil-assistant', version: ANSWERS_VERSION, answers: { ...a, employment: { ...a.employment, penalty: { montant: 3000 } } } });
+    const r = readDraft(raw, 'importé');
+    expect(r.status).toBe('invalid');
+    if (r.status === 'invalid') expect(r.message).toContain('Pénalité forfaitaire (condition liée à l’emploi) : nombre attendu');
   });
 
   test('reading never throws, whatever the stored text', () => {

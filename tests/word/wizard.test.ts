@@ -10,7 +10,7 @@ import { buildDocx, docxBytes } from '../../src/lib/redactions/docx';
 import { documentsFor } from '../../src/lib/wizard/pieces';
 import { setPath, type Answers } from '../../src/lib/wizard/model';
 import { docxBatchToText, docxToPdfText } from '../support/libreoffice';
-import { catalog, criterionReservedJourney, derogationJourney, unallottedServicesJourney, worksJourney } from '../support/wizard-fixtures';
+import { catalog, criterionReservedJourney, derogationJourney, employmentJourney, unallottedServicesJourney, worksJourney } from '../support/wizard-fixtures';
 
 const HOSTILE = '<script>alert(1)</script> & ]]> 🏗️';
 const GENERATED = new Date(Date.UTC(2026, 10, 22));
@@ -26,6 +26,7 @@ const JOURNEYS = {
   services: unallottedServicesJourney,
   critere: criterionReservedJourney,
   derogation: derogationJourney,
+  emploi: employmentJourney,
 } as const;
 type Journey = keyof typeof JOURNEYS;
 
@@ -137,6 +138,21 @@ describe('Word files of the wizard, pasted as they are (issue 12)', () => {
     expect(t).toMatch(/mais il n’en comporte pas/);
     expect(t).not.toMatch(/Note de calibrage|Article du CCAP/);
     expect(t).toMatch(/480 000 € HT, marché de fournitures ou de services d’un autre pouvoir adjudicateur, seuil européen de 216 000 € HT/);
+  });
+
+  test('(e) supplies with the employment condition: the CCAP article under 11, no exception note, « à vérifier » on the cover page', () => {
+    const t = squash(texts.emploi);
+    const afterCover = t.indexOf('Marché ayant pour objet');
+    expect(afterCover).toBeGreaterThan(0);
+    expect(t.slice(afterCover)).toMatch(/Article 11 – Condition d’exécution liée à l’emploi/);
+    expect(t).toMatch(/11\.1\. Objet[\s\S]*11\.5\. Pénalité/);
+    expect(t).toMatch(/au moins 1 contrat\(s\) d’apprentissage ou de professionnalisation/);
+    expect(t).toMatch(/pénalité forfaitaire de 3 000 €/);
+    expect(t).toMatch(/À vérifier : aucune source consultée ne dit si une condition de cette forme/);
+    expect(t).not.toMatch(/Note motivant l’absence|Note de calibrage|Clause sociale d’insertion\n/);
+    expect(pdf.emploi.pages).toBeGreaterThanOrEqual(2);
+    const f = footers(files.emploi).join(' ');
+    expect(f).toMatch(/rédaction type « ccap-condition-emploi »[\s\S]*Fiche C8/);
   });
 
   test('each piece starts on its own page, with the provenance footer naming its model', () => {

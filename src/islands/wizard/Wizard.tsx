@@ -17,7 +17,7 @@ import { useSession } from './use-session';
 import { DraftBanner, ErrorSummary, ReplacedNotice, ReplacePrompt, ResumePrompt, StepProgress } from './chrome';
 import { PreviewAside, PreviewButton, PreviewDialog } from './preview-panel';
 import { ContractStep, LeversStep, LotsStep, ObligationStep } from './steps-start';
-import { CalibrationStep, ExecutionStep } from './steps-end';
+import { CalibrationStep, EmploymentStep, ExecutionStep } from './steps-end';
 import { CriterionStep, DerogationStep, ReviewStep } from './steps-final';
 import '../../styles/wizard.css';
 
@@ -62,6 +62,7 @@ const STEP_BODIES: Record<StepId, (props: { onDownload: () => void }) => JSX.Ele
   leviers: () => <LeversStep />,
   calibrage: () => <CalibrationStep />,
   execution: () => <ExecutionStep />,
+  emploi: () => <EmploymentStep />,
   critere: () => <CriterionStep />,
   derogation: () => <DerogationStep />,
   recapitulatif: ({ onDownload }) => <ReviewStep onDownload={onDownload} />,

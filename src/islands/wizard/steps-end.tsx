@@ -1,4 +1,4 @@
-/** Étapes 5 et 6 : calibrage, conditions d'exécution. */
+/** Étapes du calibrage, des conditions d'exécution et de la condition liée à l'emploi. */
 import { useContext } from 'preact/hooks';
 import { formatInt } from '../../lib/format';
 import { optionsOf, variableOf, type LotAnswers } from '../../lib/wizard/model';
@@ -6,6 +6,7 @@ import { calibrationHints, calibrationSummary, keepReasonAdvice, lotCalibration,
 import { clauseLots, reservedLots } from '../../lib/wizard/levers';
 import { Checkbox, Choices, TextField } from './fields';
 import { RULES } from '../../lib/wizard/numbers';
+import { employmentAsksFacilitator } from '../../lib/wizard/steps';
 import { Wizard, ficheLink } from './context';
 import { Rich } from './rich';
 
@@ -161,3 +162,53 @@ export function ExecutionStep() {
   );
 }
 
+
+const EMPLOI = 'ccap-condition-emploi';
+
+/** La condition liée à l'emploi, sans volume d'heures (rédaction « ccap-condition-emploi », fiche C8). */
+export function EmploymentStep() {
+  const { answers, catalog } = useContext(Wizard);
+  const v = (name: string) => variableOf(catalog, EMPLOI, name);
+  const m = answers.employment;
+  const texts = catalog.texts;
+  return (
+    <>
+      <p class="wz-intro">
+        <Rich text={texts.intro.emploi} />
+      </p>
+      <Choices
+        multiple
+        path="employment.modalities"
+        legend={v('modalites').label}
+        hint={v('modalites').help}
+        options={optionsOf(catalog, EMPLOI, 'modalites').map((o) => ({ value: o.value, label: o.label }))}
+      />
+      {m.modalities.includes('alternance') && (
+        <>
+          <h3>Accueil en alternance</h3>
+          <div class="wz-row wz-row--wrap">
+            <TextField path="employment.contracts" rule={RULES.employmentContracts} label={v('nombre_contrats').label} inputMode="numeric" size="short" />
+            <TextField path="employment.contractMonths" rule={RULES.employmentContractMonths} label={v('duree_contrat_mois').label} inputMode="numeric" size="short" />
+          </div>
+          <TextField path="employment.functions" label={v('fonctions').label} hint={v('fonctions').help} multiline />
+        </>
+      )}
+      {m.modalities.includes('achat-inclusif') && (
+        <>
+          <h3>Achat auprès de structures inclusives</h3>
+          <TextField path="employment.inclusiveShare" rule={RULES.inclusiveShare} label={`${v('part_inclusive').label} (%)`} hint={v('part_inclusive').help} inputMode="decimal" size="short" />
+          <TextField path="employment.inclusiveServices" label={`${v('prestations_inclusives').label} (facultatif)`} hint={v('prestations_inclusives').help} multiline />
+        </>
+      )}
+      <h3>Justificatifs et pénalité</h3>
+      <div class="wz-row wz-row--wrap">
+        <TextField path="employment.proofDays" rule={RULES.proofDays} label={v('delai_justificatifs').label} inputMode="numeric" size="short" />
+        <TextField path="employment.penalty" rule={RULES.employmentPenalty} label={`${v('penalite').label} (€)`} hint={texts.hint.employmentPenalty} inputMode="decimal" size="medium" />
+      </div>
+      {employmentAsksFacilitator(answers) && (
+        <TextField path="facilitator.structure" label="Structure du facilitateur" hint={texts.hint.employmentFacilitator} autoComplete="organization" />
+      )}
+      <TextField path="employment.articleNumber" label={`${v('numero_article').label} (facultatif)`} size="short" />
+    </>
+  );
+}

@@ -31,6 +31,7 @@ export const DECP_SOCIAL_VALUES = ['Clause sociale', 'Critère social', 'Marché
 export function declarations(answers: Answers, texts: WizardTexts['declarations']): Declaration[] {
   if (isConcession(answers)) return [];
   const out: Declaration[] = [];
+  // Clause d'heures ou condition liée à l'emploi (sans heures) : toutes deux sont des clauses sociales d'exécution.
   const clause = hasSocialCondition(answers);
   const criterion = answers.levers.criterion;
   const reserved = reservedLots(answers).length > 0;

@@ -13,7 +13,7 @@ import type { ChoiceOption, Variable } from '../redactions/schema';
 import type { WizardTexts } from './texts';
 
 /** Version du format des réponses. Toute évolution incompatible l'augmente et ajoute une migration. */
-export const ANSWERS_VERSION = 4;
+export const ANSWERS_VERSION = 5;
 
 // Valeurs des choix ; leurs libellés sont dans texts.ts (`options`).
 export const CONTRACT_KINDS = ['travaux', 'services', 'fournitures', 'prestations-intellectuelles'] as const;
@@ -116,6 +116,11 @@ export interface Answers {
     reservation: boolean;
     /** Marché d'insertion et de qualification professionnelle (achat d'une autre nature). */
     insertion: boolean;
+    /**
+     * Condition d'exécution liée à l'emploi, sans volume d'heures : alternance ou part du montant confiée à des
+     * structures inclusives, au choix du titulaire (version 5 ; fiche C8).
+     */
+    employment: boolean;
   };
   execution: {
     articleNumber: string;
@@ -136,6 +141,8 @@ export interface Answers {
     /** Demander la fiche d'engagement avec l'offre. */
     commitmentForm: boolean;
   };
+  /** Réponses de la condition liée à l'emploi (rédaction « ccap-condition-emploi », version 5). */
+  employment: EmploymentAnswers;
   facilitator: FacilitatorProfile;
   criterion: {
     number: string;
@@ -154,6 +161,27 @@ export interface Answers {
     place: string;
     date: string;
   };
+}
+
+export interface EmploymentAnswers {
+  /** Numéro de l'article du CCAP (facultatif). */
+  articleNumber: string;
+  /** Modalités ouvertes au titulaire : « alternance », « achat-inclusif ». */
+  modalities: string[];
+  /** Nombre minimal de contrats en alternance. */
+  contracts: string;
+  /** Durée minimale de chaque contrat (mois). */
+  contractMonths: string;
+  /** Fonctions du marché sur lesquelles portent les contrats. */
+  functions: string;
+  /** Part minimale du montant HT exécuté confiée à des structures inclusives (%). */
+  inclusiveShare: string;
+  /** Prestations qui se prêtent à cet achat (facultatif). */
+  inclusiveServices: string;
+  /** Délai de remise des justificatifs après la fin du marché (jours). */
+  proofDays: string;
+  /** Pénalité forfaitaire (€). */
+  penalty: string;
 }
 
 export interface FacilitatorProfile {
@@ -194,9 +222,9 @@ function defaultOf(catalog: WizardCatalog | null, draftId: string, name: string)
   const v = variableOf(catalog, draftId, name);
   return 'default' in v ? v.default : undefined;
 }
-const defaultList = (c: WizardCatalog | null, id: string, name: string) => {
+const defaultList = (c: WizardCatalog | null, id: string, name: string, fallback: string[] = []) => {
   const d = defaultOf(c, id, name);
-  return Array.isArray(d) ? d.map(String) : [];
+  return Array.isArray(d) ? d.map(String) : [...fallback];
 };
 const defaultText = (c: WizardCatalog | null, id: string, name: string, fallback: string) => {
   const d = defaultOf(c, id, name);
@@ -233,6 +261,25 @@ export function newLot(index: number, key = `l${index + 1}`): LotAnswers {
   };
 }
 
+/**
+ * Les réponses neuves de la condition liée à l'emploi : les valeurs par défaut de la rédaction type ; sans catalogue
+ * (migration d'un brouillon de version 4), les mêmes valeurs, écrites ici (un test vérifie qu'elles concordent).
+ */
+export function newEmployment(catalog: WizardCatalog | null): EmploymentAnswers {
+  const id = 'ccap-condition-emploi';
+  return {
+    articleNumber: '',
+    modalities: defaultList(catalog, id, 'modalites', ['alternance', 'achat-inclusif']),
+    contracts: defaultText(catalog, id, 'nombre_contrats', '1'),
+    contractMonths: defaultText(catalog, id, 'duree_contrat_mois', '12'),
+    functions: '',
+    inclusiveShare: defaultText(catalog, id, 'part_inclusive', '5'),
+    inclusiveServices: '',
+    proofDays: defaultText(catalog, id, 'delai_justificatifs', '30'),
+    penalty: '',
+  };
+}
+
 export const emptyFacilitator = (): FacilitatorProfile => ({ structure: '', name: '', email: '', phone: '' });
 
 /** Date du jour au format AAAA-MM-JJ (heure locale). */
@@ -257,7 +304,7 @@ export function newAnswers(catalog: WizardCatalog | null, options: NewAnswersOpt
     version: ANSWERS_VERSION,
     contract: { contractType: 'marche', socialServices: false, framework: 'non', frameworkPeriod: 'duree', subject: '', allotted: true, buyerName: '', reference: '', kind: '', buyer: '', defence: false, amount: '', durationMonths: '', launchDate: '' },
     lots: [newLot(0)],
-    levers: { condition: true, criterion: false, reservation: false, insertion: false },
+    levers: { condition: true, criterion: false, reservation: false, insertion: false, employment: false },
     execution: {
       articleNumber: '',
       perimeter: '',
@@ -276,6 +323,7 @@ export function newAnswers(catalog: WizardCatalog | null, options: NewAnswersOpt
       observationDays: defaultText(catalog, ccap, 'delai_observations', '15'),
       commitmentForm: defaultText(catalog, 'avis-rc-clause', 'fiche_engagement', 'oui') === 'oui',
     },
+    employment: newEmployment(catalog),
     facilitator: options.profile ? { ...emptyFacilitator(), ...options.profile } : emptyFacilitator(),
     criterion: {
       number: '',

@@ -47,6 +47,11 @@ export const RULES = {
   observationDays: { subject: 'Le délai laissé au titulaire pour ses observations', kind: 'days', min: 1, max: 90, integer: true, example: '« 15 »' },
   criterionWeight: { subject: 'La pondération du critère', feminine: true, kind: 'percent', min: 1, max: 50, example: '« 10 »' },
   subCriterionWeight: { subject: 'La part du sous-critère', feminine: true, kind: 'percent', min: 0, minExclusive: true, max: 100, example: '« 25 »' },
+  employmentContracts: { subject: 'Le nombre minimal de contrats en alternance', kind: 'integer', min: 1, max: 50, integer: true, example: '« 1 »' },
+  employmentContractMonths: { subject: 'La durée minimale de chaque contrat', feminine: true, kind: 'months', min: 1, max: 48, integer: true, example: '« 12 »' },
+  inclusiveShare: { subject: 'La part minimale confiée à des structures inclusives', feminine: true, kind: 'percent', min: 0.1, max: 100, example: '« 5 »' },
+  proofDays: { subject: 'Le délai de remise des justificatifs', kind: 'days', min: 1, max: 180, integer: true, example: '« 30 »' },
+  employmentPenalty: { subject: 'La pénalité forfaitaire', feminine: true, kind: 'euros', min: 0, minExclusive: true, max: 1_000_000, example: '« 3 000 »' },
   maxPages: { subject: 'Le nombre maximal de pages', kind: 'integer', min: 1, max: 50, integer: true, example: '« 4 »' },
 } satisfies Record<string, NumberRule>;
 

@@ -14,7 +14,7 @@ import { joinFr, type FieldError } from '../redactions/values';
 import { singleLine } from '../redactions/text';
 import type { Answers, ContractKind, WizardCatalog, WizardDraft } from './model';
 import { calibrationNoteAnswers, lotCalibration } from './calibration';
-import { clauseLots, hasSocialCondition, isConcession, needsDerogation, obligationOf, reservedLots } from './levers';
+import { clauseLots, employmentToVerify, hasEmploymentCondition, isConcession, needsDerogation, obligationOf, reservedLots } from './levers';
 import { parseNumber, RULES, type NumberKind } from './numbers';
 import { validateStep, visibleSteps, type StepId } from './steps';
 
@@ -22,6 +22,7 @@ export type DraftId =
   | 'dossier-clause-sociale'
   | 'avis-rc-clause'
   | 'ccap-condition-execution'
+  | 'ccap-condition-emploi'
   | 'rc-critere-insertion'
   | 'reserve-siae'
   | 'reserve-ea-esat'
@@ -37,6 +38,8 @@ export interface Piece {
   fill?: string[];
   /** Variables dont la valeur par défaut ne doit pas s'appliquer : une liste vide veut dire « aucune ». */
   noDefault?: string[];
+  /** Variables obligatoires dans la rédaction type mais sans objet avec ces réponses (modalité non retenue). */
+  optional?: string[];
 }
 
 /** Un nombre lu dans la saisie, sinon la saisie elle-même (que `render` refusera avec son message), sinon rien. */
@@ -91,6 +94,36 @@ export function ccagOf(kind: ContractKind | ''): 'travaux' | 'fcs' | 'pi' | 'app
 export function countingRules(answers: Answers): string[] {
   const e = answers.execution;
   return e.counting.filter((c) => c !== 'conversion' || e.modalities.includes('sous-traitance'));
+}
+
+/**
+ * L'article du CCAP de la condition liée à l'emploi (rédaction « ccap-condition-emploi ») : seules les réponses de
+ * la modalité retenue lui sont passées ; celles de l'autre deviennent facultatives (la rédaction les exige toutes).
+ */
+function employmentPiece(answers: Answers): Piece {
+  const m = answers.employment;
+  const alternance = m.modalities.includes('alternance');
+  const inclusive = m.modalities.includes('achat-inclusif');
+  return {
+    draftId: 'ccap-condition-emploi',
+    answers: {
+      acheteur: t(answers.contract.buyerName),
+      objet: t(answers.contract.subject),
+      reference: t(answers.contract.reference),
+      numero_article: t(m.articleNumber),
+      modalites: m.modalities.filter((x) => x === 'alternance' || x === 'achat-inclusif'),
+      nombre_contrats: alternance ? n(m.contracts, RULES.employmentContracts) : undefined,
+      duree_contrat_mois: alternance ? n(m.contractMonths, RULES.employmentContractMonths) : undefined,
+      fonctions: alternance ? t(m.functions) : undefined,
+      part_inclusive: inclusive ? n(m.inclusiveShare, RULES.inclusiveShare) : undefined,
+      prestations_inclusives: inclusive ? t(m.inclusiveServices) : undefined,
+      facilitateur_structure: t(answers.facilitator.structure),
+      delai_justificatifs: n(m.proofDays, RULES.proofDays),
+      penalite: n(m.penalty, RULES.employmentPenalty),
+    },
+    noDefault: ['modalites'],
+    optional: [...(alternance ? [] : ['nombre_contrats', 'duree_contrat_mois', 'fonctions']), ...(inclusive ? [] : ['part_inclusive'])],
+  };
 }
 
 /** Les pièces qui conviennent aux choix faits, dans l'ordre du dossier (sans la page de garde). */
@@ -153,6 +186,7 @@ export function piecesFor(answers: Answers): Piece[] {
       noDefault: ['decompte'],
     });
   }
+  if (hasEmploymentCondition(answers)) pieces.push(employmentPiece(answers));
   if (answers.levers.criterion) {
     const k = answers.criterion;
     pieces.push({
@@ -164,7 +198,8 @@ export function piecesFor(answers: Answers): Piece[] {
         numero_critere: t(k.number),
         ponderation: n(k.weight, RULES.criterionWeight),
         prestations_support: t(k.support),
-        avec_clause: yesNo(hasSocialCondition(answers)),
+        // La phrase « il s'ajoute à la clause » parle de la clause d'heures, pas de la condition liée à l'emploi.
+        avec_clause: yesNo(clause.length > 0),
         sous_criteres: k.subCriteria.map((s) => ({ intitule: t(s.title), poids: n(s.weight, RULES.subCriterionWeight), attendu: t(s.expected) })),
         pages_max: n(k.maxPages, RULES.maxPages),
       },
@@ -256,6 +291,7 @@ const DESTINATION: Record<DraftId, string> = {
   'dossier-clause-sociale': 'dossier',
   'avis-rc-clause': 'avis-rc',
   'ccap-condition-execution': 'ccap',
+  'ccap-condition-emploi': 'ccap',
   'rc-critere-insertion': 'rc-criteres',
   'reserve-siae': 'avis-rc',
   'reserve-ea-esat': 'avis-rc',
@@ -269,6 +305,7 @@ export function coverPiece(answers: Answers, catalog: WizardCatalog, pieces: Pie
   const clause = new Set(clauseLots(answers).map((l) => l.key));
   const reserved = new Map(reservedLots(answers).map((l) => [l.key, l.reservation] as const));
   const article = t(answers.execution.articleNumber);
+  const employment = hasEmploymentCondition(answers);
   return {
     draftId: 'dossier-clause-sociale',
     answers: {
@@ -279,17 +316,26 @@ export function coverPiece(answers: Answers, catalog: WizardCatalog, pieces: Pie
         return {
           numero: t(lot.number),
           intitule: t(lot.name),
-          dispositif: reservation ? `reserve-${reservation}${clause.has(lot.key) ? '-clause' : ''}` : clause.has(lot.key) ? 'clause' : 'aucun',
+          dispositif: reservation
+            ? `reserve-${reservation}${clause.has(lot.key) ? '-clause' : ''}`
+            : clause.has(lot.key)
+              ? 'clause'
+              : employment
+                ? 'emploi'
+                : 'aucun',
           heures: hours ?? undefined,
         };
       }),
       cadre: needsDerogation(answers) ? 'derogation' : obligationOf(answers).mandatory ? 'obligation' : 'faculte',
+      condition_emploi: yesNo(employment),
+      // Seule condition sociale d'un marché soumis à l'obligation : la page de garde dit que c'est à vérifier.
+      emploi_a_verifier: yesNo(employmentToVerify(answers)),
       critere: yesNo(answers.levers.criterion),
       ponderation: answers.levers.criterion ? n(answers.criterion.weight, RULES.criterionWeight) : undefined,
       pieces: pieces.map((p) => ({
         piece: catalog.drafts[p.draftId]?.title ?? p.draftId,
         destination: DESTINATION[p.draftId],
-        article: p.draftId === 'ccap-condition-execution' ? article : undefined,
+        article: p.draftId === 'ccap-condition-execution' ? article : p.draftId === 'ccap-condition-emploi' ? t(answers.employment.articleNumber) : undefined,
       })),
     },
   };
@@ -313,9 +359,13 @@ const CCAG_REFERENCE: Record<ReturnType<typeof ccagOf>, string> = {
  * Les références citées par une pièce, calculées d'après les réponses : le CCAG du type de marché (au lieu de la
  * liste générale de la rédaction type), la charte de l'ANRU seulement si elle est retenue, l'article L2112-2-1 et la
  * loi de 2021 seulement quand l'obligation s'applique, l'article L2113-14 jamais (l'assistant n'ouvre pas une réservation aux deux
- * familles de structures).
+ * familles de structures) ; pour la condition liée à l'emploi (`draftId` « ccap-condition-emploi »), les textes qui
+ * définissent les SIAE, les EA et les ESAT seulement si l'achat auprès de structures inclusives est ouvert.
  */
-export function piecesReferences(draftReferences: readonly string[], answers: Answers): string[] {
+const INCLUSIVE_REFERENCES = ['ctrav-l5132-4', 'ctrav-l5213-13', 'casf-l344-2'];
+
+export function piecesReferences(draftReferences: readonly string[], answers: Answers, draftId?: string): string[] {
+  const withoutInclusive = draftId === 'ccap-condition-emploi' && !answers.employment.modalities.includes('achat-inclusif');
   const anru = answers.execution.anru || clauseLots(answers).some((l) => l.calibration.method === 'anru');
   const ccag = CCAG_REFERENCE[ccagOf(answers.contract.kind)];
   const mandatory = obligationOf(answers).mandatory;
@@ -326,18 +376,20 @@ export function piecesReferences(draftReferences: readonly string[], answers: An
     if ((mapped === 'loi-2021-1104-art35' || mapped === 'ccp-l2112-2-1') && !mandatory) continue;
     // L'assistant ne rouvre pas une réservation à l'autre famille de structures (article L2113-14).
     if (mapped === 'ccp-l2113-14') continue;
+    if (withoutInclusive && INCLUSIVE_REFERENCES.includes(mapped)) continue;
     if (!out.includes(mapped)) out.push(mapped);
   }
   return out;
 }
 
 /** La rédaction type adaptée à la pièce : valeurs par défaut retirées ; en aperçu, toute variable facultative. */
-function adjustDraft(draft: WizardDraft, piece: Pick<Piece, 'noDefault'>, relaxAll = false): WizardDraft {
+function adjustDraft(draft: WizardDraft, piece: Pick<Piece, 'noDefault' | 'optional'>, relaxAll = false): WizardDraft {
   const noDefault = new Set(piece.noDefault ?? []);
-  if (!relaxAll && noDefault.size === 0) return draft;
+  const optional = new Set(piece.optional ?? []);
+  if (!relaxAll && noDefault.size === 0 && optional.size === 0) return draft;
   const variables = draft.variables.map((v) => {
     let out = v;
-    if (relaxAll) {
+    if (relaxAll || optional.has(v.name)) {
       out = { ...out, required: false };
       if (out.type === 'lots') out = { ...out, minItems: 0, fields: out.fields.map((f) => ({ ...f, required: false })) };
     }
@@ -379,7 +431,7 @@ export function documentsFor(answers: Answers, catalog: WizardCatalog): Document
     }
     const blanks = documentRuns(result.document).filter((r) => r.kind === 'placeholder');
     for (const run of blanks) errors.push({ draftId: piece.draftId, field: run.field, message: `Une mention resterait à compléter : ${run.text}.` });
-    documents.push({ ...result.document, references: piecesReferences(result.document.references, answers) });
+    documents.push({ ...result.document, references: piecesReferences(result.document.references, answers, piece.draftId) });
   }
   if (errors.length) return { ok: false, errors };
   if (documents.length === 0) return { ok: false, errors: [{ draftId: '', field: '', message: 'Aucune pièce ne correspond aux choix faits.' }] };
@@ -446,7 +498,7 @@ export function previewDocuments(answers: Answers, catalog: WizardCatalog): Prev
     let document: RenderedDocument | null = null;
     for (let attempt = 0; attempt < 4 && !document; attempt++) {
       const result = render(relaxed, values, renderOptions(piece));
-      if (result.ok) document = { ...result.document, references: piecesReferences(result.document.references, answers) };
+      if (result.ok) document = { ...result.document, references: piecesReferences(result.document.references, answers, piece.draftId) };
       else values = result.errors.reduce((acc, e) => dropAnswer(acc, e.field), values);
     }
     out.push({ draftId: piece.draftId, title: draft.title, document });

@@ -7,7 +7,7 @@
 import { formatDateFr, formatEuros, formatInt, lowerFirst } from '../format';
 import { readDate } from '../redactions/values';
 import type { Answers } from './model';
-import { clauseLots, isConcession, needsDerogation, obligationOf, reservedLots } from './levers';
+import { clauseLots, hasEmploymentCondition, isConcession, needsDerogation, obligationOf, reservedLots } from './levers';
 import { calibrationFieldPath, lotCalibration, needsKeepReason } from './calibration';
 import { checkNumber, isBlank, parseNumber, RULES, type NumberRule } from './numbers';
 import { estimatedValue } from './obligation';
@@ -20,6 +20,7 @@ export const STEPS = [
   { id: 'leviers', title: 'Les leviers juridiques', short: 'Les leviers' },
   { id: 'calibrage', title: 'Le volume d’heures de chaque lot', short: 'Les heures' },
   { id: 'execution', title: 'Les conditions d’exécution', short: 'L’exécution' },
+  { id: 'emploi', title: 'La condition liée à l’emploi', short: 'L’emploi' },
   { id: 'critere', title: 'Le critère d’attribution', short: 'Le critère' },
   { id: 'derogation', title: 'La note motivant l’exception', short: 'La note d’exception' },
   { id: 'recapitulatif', title: 'Relire et télécharger', short: 'Relire et télécharger' },
@@ -51,6 +52,8 @@ export function visibleSteps(answers: Answers): StepId[] {
       case 'calibrage':
       case 'execution':
         return clause;
+      case 'emploi':
+        return hasEmploymentCondition(answers);
       case 'critere':
         return answers.levers.criterion;
       case 'derogation':
@@ -177,7 +180,7 @@ function levers(answers: Answers, e: Errors) {
       'Tous les lots sont réservés : aucun ne peut porter une clause d’heures. Décochez la condition d’exécution, ou retirez la réservation d’un lot.',
     );
   }
-  const drafting = l.condition || l.criterion || reserved.length > 0;
+  const drafting = l.condition || l.criterion || l.employment || reserved.length > 0;
   if (!drafting && !duty.mandatory) {
     e.add(
       'levers.condition',
@@ -243,6 +246,42 @@ function execution(answers: Answers, e: Errors) {
   e.text('facilitator.name', f.name, 'Le nom du facilitateur', 'Indiquez le nom du facilitateur.', 200);
   if (f.email.trim() && !EMAIL.test(f.email.trim())) e.add('facilitator.email', 'Le courriel doit avoir la forme nom@domaine.fr.');
   if (f.phone.trim() && !isPhone(f.phone)) e.add('facilitator.phone', 'Le téléphone doit comporter 10 chiffres (par exemple 01 23 45 67 89) ou commencer par + suivi de l’indicatif.');
+}
+
+/**
+ * L'étape « La condition liée à l'emploi » demande la structure du facilitateur quand l'étape « Les conditions
+ * d'exécution », qui la demande d'ordinaire, n'est pas dans le parcours (pas de clause d'heures).
+ */
+export const employmentAsksFacilitator = (answers: Answers) => clauseLots(answers).length === 0;
+
+/** Modalités de la condition liée à l'emploi (valeurs de la rédaction « ccap-condition-emploi »). */
+export const EMPLOYMENT_MODALITIES = ['alternance', 'achat-inclusif'] as const;
+
+function employment(answers: Answers, e: Errors) {
+  const m = answers.employment;
+  e.text('employment.articleNumber', m.articleNumber, 'Le numéro de l’article du CCAP', null, 20);
+  const open = m.modalities.filter((x) => (EMPLOYMENT_MODALITIES as readonly string[]).includes(x));
+  if (open.length === 0) e.add('employment.modalities', 'Cochez au moins une modalité : l’accueil en alternance, ou la part du montant confiée à des structures inclusives.');
+  if (open.includes('alternance')) {
+    e.number('employment.contracts', m.contracts, RULES.employmentContracts);
+    e.number('employment.contractMonths', m.contractMonths, RULES.employmentContractMonths);
+    e.text(
+      'employment.functions',
+      m.functions,
+      'La description des fonctions',
+      'Indiquez les fonctions du marché sur lesquelles portent les contrats en alternance (par exemple « la documentation, les tests et l’assistance aux utilisateurs ») : c’est ce qui rattache l’engagement au marché.',
+      500,
+    );
+  }
+  if (open.includes('achat-inclusif')) {
+    e.number('employment.inclusiveShare', m.inclusiveShare, RULES.inclusiveShare);
+    e.text('employment.inclusiveServices', m.inclusiveServices, 'La description des prestations', null, 500);
+  }
+  e.number('employment.proofDays', m.proofDays, RULES.proofDays);
+  e.number('employment.penalty', m.penalty, RULES.employmentPenalty);
+  if (employmentAsksFacilitator(answers)) {
+    e.text('facilitator.structure', answers.facilitator.structure, 'La structure du facilitateur', 'Indiquez la structure du facilitateur (maison de l’emploi, PLIE, collectivité…).', 300);
+  }
 }
 
 function criterion(answers: Answers, e: Errors) {
@@ -319,6 +358,9 @@ export function validateStep(answers: Answers, step: StepId): FieldError[] {
       break;
     case 'execution':
       execution(answers, e);
+      break;
+    case 'emploi':
+      employment(answers, e);
       break;
     case 'critere':
       criterion(answers, e);

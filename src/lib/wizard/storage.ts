@@ -2,7 +2,7 @@
  * Enregistrement des brouillons de l'assistant dans le navigateur, export et import en fichier.
  *
  * Forme enregistrée (localStorage, clé `recueil-assistant:brouillon`) et forme des fichiers exportés :
- *   { "format": "recueil-assistant", "version": 4, "savedAt": "2026-11-22T14:32:00.000Z",
+ *   { "format": "recueil-assistant", "version": 5, "savedAt": "2026-11-22T14:32:00.000Z",
  *     "step": "calibrage", "answers": { …réponses, voir model.ts… } }
  * Cycle de vie : écrit à chaque changement de réponse (après la première saisie), relu à l'ouverture de la
  * page. Quand il est remplacé (import, calcul de la fiche C3, nouveau brouillon), l'ancien est copié sous la clé
@@ -23,6 +23,8 @@
  *   motif de maintien vide ;
  * - version 3 (sans `contract.contractType`, `socialServices`, `framework`, `frameworkPeriod`) est convertie en
  *   version 4 : un marché, hors services sociaux, qui n'est pas un accord-cadre (le verdict ne change pas) ;
+ * - version 4 (sans le levier `levers.employment` ni le groupe `employment`) est convertie en version 5 : levier non
+ *   retenu, réponses de la condition liée à l'emploi à leurs valeurs par défaut (les pièces ne changent pas) ;
  * - un brouillon illisible, abîmé ou d'une version inconnue n'est jamais chargé à moitié : la page le dit,
  *   en garde une copie téléchargeable (clé `recueil-assistant:copie`) et repart d'un brouillon neuf.
  * Aucune de ces fonctions ne lève d'exception.
@@ -41,6 +43,7 @@ import {
   RESERVATIONS,
   newAnswers,
   newCalibration,
+  newEmployment,
   sanitizeAnswers,
   type Answers,
   type FacilitatorProfile,
@@ -119,6 +122,17 @@ const FIELD_LABELS: Record<string, string> = {
   'levers.criterion': 'Critère d’attribution',
   'levers.reservation': 'Lots réservés',
   'levers.insertion': 'Marché d’insertion',
+  'levers.employment': 'Condition liée à l’emploi',
+  employment: 'Condition liée à l’emploi',
+  'employment.articleNumber': 'Numéro de l’article du CCAP (condition liée à l’emploi)',
+  'employment.modalities': 'Modalités de la condition liée à l’emploi',
+  'employment.contracts': 'Nombre minimal de contrats en alternance',
+  'employment.contractMonths': 'Durée minimale de chaque contrat en alternance',
+  'employment.functions': 'Fonctions du marché confiées aux alternants',
+  'employment.inclusiveShare': 'Part minimale confiée à des structures inclusives',
+  'employment.inclusiveServices': 'Prestations confiées à des structures inclusives',
+  'employment.proofDays': 'Délai de remise des justificatifs',
+  'employment.penalty': 'Pénalité forfaitaire (condition liée à l’emploi)',
   execution: 'Conditions d’exécution',
   'execution.articleNumber': 'Numéro de l’article du CCAP',
   'execution.perimeter': 'Périmètre de la clause',
@@ -180,6 +194,11 @@ const NUMERIC_FIELDS = new Set([
   'execution.penaltyPerHour',
   'execution.penaltyCap',
   'execution.observationDays',
+  'employment.contracts',
+  'employment.contractMonths',
+  'employment.inclusiveShare',
+  'employment.proofDays',
+  'employment.penalty',
   'criterion.weight',
   'criterion.subCriteria.weight',
   'criterion.maxPages',
@@ -313,7 +332,19 @@ function migrate3to4(v3: Record<string, unknown>): unknown {
   };
 }
 
-const MIGRATIONS: Record<number, (old: Record<string, unknown>) => unknown> = { 1: migrate1to2, 2: migrate2to3, 3: migrate3to4 };
+/**
+ * Version 4 → 5 : le levier « condition liée à l'emploi » n'existait pas ; il n'est pas retenu et ses réponses
+ * prennent les valeurs par défaut de sa rédaction type : les pièces produites ne changent pas.
+ */
+function migrate4to5(v4: Record<string, unknown>): unknown {
+  return {
+    ...v4,
+    levers: isRecord(v4.levers) ? { employment: false, ...v4.levers } : v4.levers,
+    employment: newEmployment(null),
+  };
+}
+
+const MIGRATIONS: Record<number, (old: Record<string, unknown>) => unknown> = { 1: migrate1to2, 2: migrate2to3, 3: migrate3to4, 4: migrate4to5 };
 
 // --- Lecture et écriture --------------------------------------------------------------------------
 
@@ -360,7 +391,9 @@ export function readDraft(raw: string | null | undefined, what: 'enregistré' | 
           ? `Ce brouillon venait d’une version antérieure de l’assistant : il a été converti au format actuel. Vérifiez le volume d’heures de chaque lot, désormais calculé lot par lot.`
           : version === 2
             ? `Ce brouillon venait d’une version antérieure de l’assistant : il a été converti au format actuel. Vérifiez à l’étape « Le marché » si le marché est divisé en lots.`
-            : `Ce brouillon venait d’une version antérieure de l’assistant : il a été converti au format actuel. Vérifiez à l’étape « Le marché » s’il s’agit d’un accord-cadre à bons de commande ou de services sociaux et autres services spécifiques.`,
+            : version === 3
+              ? `Ce brouillon venait d’une version antérieure de l’assistant : il a été converti au format actuel. Vérifiez à l’étape « Le marché » s’il s’agit d’un accord-cadre à bons de commande ou de services sociaux et autres services spécifiques.`
+              : `Ce brouillon venait d’une version antérieure de l’assistant : il a été converti au format actuel. L’étape « Les leviers » propose désormais une condition d’exécution liée à l’emploi, sans volume d’heures (alternance ou achat inclusif), pour les achats où un volume d’heures convient mal.`,
     };
   }
   return { status: 'ok', answers: checked.answers, step, savedAt };

@@ -8,7 +8,7 @@ import { LEVERS, leverNotices, obligationOf, reservedLots } from './levers';
 import { METHOD_SHORT, calibrationSummary, lotLabel, needsKeepReason } from './calibration';
 import { subjectSentence } from './pieces';
 import { parseNumber } from './numbers';
-import { visibleSteps, stepTitle, type StepId } from './steps';
+import { employmentAsksFacilitator, visibleSteps, stepTitle, type StepId } from './steps';
 
 export interface ReviewItem {
   label: string;
@@ -104,6 +104,23 @@ export function reviewGroups(answers: Answers, catalog: WizardCatalog): ReviewGr
     { label: 'Facilitateur', value: [f.structure, f.name, f.email, f.phone].map((s) => s.trim()).filter(Boolean).join(', ') },
     { label: 'Fiche d’engagement', value: x.commitmentForm ? 'demandée avec l’offre' : 'non demandée' },
     ...(x.articleNumber.trim() ? [{ label: 'Article du CCAP', value: x.articleNumber }] : []),
+  ]);
+  const m = answers.employment;
+  const emploi = 'ccap-condition-emploi';
+  const alternance = m.modalities.includes('alternance');
+  const inclusive = m.modalities.includes('achat-inclusif');
+  add('emploi', [
+    { label: 'Modalités ouvertes', value: labels(catalog, emploi, 'modalites', m.modalities) },
+    ...(alternance
+      ? [{ label: 'Alternance', value: `au moins ${num(m.contracts)} contrat(s) de ${num(m.contractMonths)} mois au moins, sur ${m.functions.trim()}` }]
+      : []),
+    ...(inclusive
+      ? [{ label: 'Achat inclusif', value: `au moins ${num(m.inclusiveShare)}\u00a0% du montant HT exécuté${m.inclusiveServices.trim() ? `, notamment pour ${m.inclusiveServices.trim()}` : ''}` }]
+      : []),
+    { label: 'Justificatifs', value: `remis dans les ${num(m.proofDays)} jours qui suivent la fin du marché` },
+    { label: 'Pénalité', value: `${num(m.penalty)}\u00a0€, forfaitaire` },
+    ...(employmentAsksFacilitator(answers) ? [{ label: 'Facilitateur', value: f.structure.trim() }] : []),
+    ...(m.articleNumber.trim() ? [{ label: 'Article du CCAP', value: m.articleNumber }] : []),
   ]);
   const k = answers.criterion;
   add('critere', [

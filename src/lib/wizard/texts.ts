@@ -53,6 +53,8 @@ export const WIZARD_TEXTS = {
       'Les valeurs proposées (coût horaire de 30 €, taux de 5 %, part de main-d’œuvre de 50 %) sont celles de l’exemple de la [fiche C3](/fiches/c3/) : ce sont des suggestions, à ajuster avec le facilitateur. Le détail du calcul figurera dans une note de calibrage jointe au document.',
     execution:
       'Ces réponses complètent l’article du cahier des clauses administratives particulières (CCAP) et la mention de l’avis. Les valeurs déjà remplies sont les valeurs usuelles des rédactions types : vérifiez-les.',
+    emploi:
+      'Ces réponses complètent l’article du CCAP consacré à la condition liée à l’emploi. Les valeurs déjà remplies sont celles de la rédaction type : à fixer avec le facilitateur, selon ce que les entreprises et les structures du territoire savent faire ([fiche C8](/fiches/c8/)).',
     critere:
       'Le critère note la qualité de l’action d’insertion proposée par chaque candidat. Il doit être lié à l’objet du marché : dans l’affaire du Département de l’Isère (Conseil d’État, 2013), il pesait 15 % de la note.',
     derogation:
@@ -103,8 +105,11 @@ export const WIZARD_TEXTS = {
     launchDate: 'Date prévue d’envoi de l’avis à la publication ou, sans avis, d’engagement de la consultation.',
     labourShare:
       'Part de main-d’œuvre : la part du prix qui rémunère le travail. Exemples de la fiche C3 : environ 50 % en maçonnerie, 70 % en peinture intérieure, 20 % en charpente métallique, 80 % dans le nettoyage. La valeur proposée, 50 %, est à ajuster avec le facilitateur.',
-    conditionNo: 'L’assistant vous aidera à rédiger la note qui en consigne les motifs, à verser au dossier de la procédure.',
+    conditionNo:
+      'L’assistant vous aidera à rédiger la note qui en consigne les motifs, à verser au dossier de la procédure. Si c’est un volume d’heures qui convient mal (fournitures, prestations intellectuelles), l’étape suivante propose une condition liée à l’emploi, sans heures.',
     override: 'Par exemple pour reprendre le volume d’un marché précédent. Le motif figurera dans la note de calibrage.',
+    employmentPenalty: 'Un montant forfaitaire fixé par l’acheteur, dû si l’engagement n’est pas tenu à la fin du marché ; il n’existe pas de barème officiel.',
+    employmentFacilitator: 'Le titulaire lui indique la modalité retenue ; il l’aide à trouver les candidats à l’alternance ou les structures inclusives du territoire.',
     penalties: 'Il n’existe pas de barème officiel : le montant et le plafond sont à fixer par l’acheteur (voir la [fiche B5](/fiches/b5/)).',
     profile: 'Ces coordonnées seront mémorisées dans ce navigateur pour votre prochain brouillon.',
     commitmentForm: 'Le document Word contiendra la fiche, préremplie avec les lots et leurs heures.',
@@ -181,6 +186,11 @@ export const WIZARD_TEXTS = {
       label: 'Marché d’insertion et de qualification professionnelle',
       summary:
         'L’insertion devient l’objet même de l’achat, adossée à une activité support. C’est un achat d’une autre nature, que l’assistant ne rédige pas : une rédaction type dédiée existe.',
+    },
+    employment: {
+      label: 'Condition d’exécution liée à l’emploi, sans volume d’heures (alternance ou achat inclusif)',
+      summary:
+        'Pour les achats où un volume d’heures n’a pas de sens (fournitures, licences, prestations intellectuelles) : le titulaire accueille des personnes en alternance sur des fonctions du marché, ou confie une part minimale du montant à des SIAE, entreprises adaptées ou ESAT, à son choix. C’est une condition d’exécution sociale ; au-dessus des seuils européens, qu’elle suffise à remplir l’obligation est à vérifier.',
     },
   },
 };
