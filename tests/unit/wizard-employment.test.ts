@@ -107,7 +107,8 @@ describe('the employment piece and the obligation', () => {
     expect(ccap).toContain('Marché ayant pour objet la fourniture et le déploiement d’ordinateurs pour les écoles (référence 2026-FCS-044).');
     expect(ccap).toMatch(/Article 11 – Condition d’exécution liée à l’emploi/);
     expect(ccap).toMatch(/11\.1\. Objet/);
-    expect(ccap).toMatch(/au moins 1 contrat\(s\) d’apprentissage ou de professionnalisation d’une durée d’au moins 12 mois/);
+    expect(ccap).toMatch(/contrats d’apprentissage ou de professionnalisation que le titulaire conclut ou maintient pour l’exécution du marché est fixé à 1 ; chaque contrat dure au moins 12 mois/);
+    expect(ccap).not.toMatch(/\(s\)/);
     expect(ccap).toContain('le déploiement des postes et l’assistance aux utilisateurs');
     expect(ccap).toMatch(/au moins 5\s?% du montant hors taxes/);
     expect(ccap).toContain('notamment pour le reconditionnement et la collecte du matériel remplacé');

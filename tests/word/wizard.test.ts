@@ -146,7 +146,7 @@ describe('Word files of the wizard, pasted as they are (issue 12)', () => {
     expect(afterCover).toBeGreaterThan(0);
     expect(t.slice(afterCover)).toMatch(/Article 11 – Condition d’exécution liée à l’emploi/);
     expect(t).toMatch(/11\.1\. Objet[\s\S]*11\.5\. Pénalité/);
-    expect(t).toMatch(/au moins 1 contrat\(s\) d’apprentissage ou de professionnalisation/);
+    expect(t).toMatch(/le nombre minimal de contrats d’apprentissage ou de professionnalisation que le titulaire conclut ou maintient pour l’exécution du marché est fixé à 1 ; chaque contrat dure au moins 12 mois/);
     expect(t).toMatch(/pénalité forfaitaire de 3 000 €/);
     expect(t).toMatch(/À vérifier : aucune source consultée ne dit si une condition de cette forme/);
     expect(t).not.toMatch(/Note motivant l’absence|Note de calibrage|Clause sociale d’insertion\n/);
