@@ -20,7 +20,7 @@ export const Fields = createContext<FieldApi>(null as unknown as FieldApi);
 
 const describedBy = (...ids: unknown[]) => ids.filter((x): x is string => typeof x === 'string' && x !== '').join(' ') || undefined;
 
-export function ErrorText({ id, message }: { id: string; message: string | undefined }) {
+function ErrorText({ id, message }: { id: string; message: string | undefined }) {
   if (!message) return null;
   return (
     <p id={id} class="wz-error">

@@ -2,7 +2,8 @@
  * Les nombres saisis dans l'assistant. Les champs sont des zones de texte (« 1 000 000 », « 50 % », « 12,5 ») :
  * la saisie est gardée telle quelle dans les réponses et lue par `src/lib/french-number.ts`, seul lecteur des
  * nombres du projet. Ici : les règles des champs partagés (bornes, grandeur, formulation) et ce que l'interface
- * appelle pour chaque champ : `checkNumber` (le message d'erreur) et `echoNumber` (ce qui a été compris).
+ * appelle pour chaque champ : `checkNumber` (le message d'erreur) et `fieldEcho` (ce qui a été compris, ou les deux
+ * lectures d'une saisie ambiguë).
  */
 import { CALIBRATION_RULES } from '../calibrate';
 import { ambiguityMessage, readFrenchNumber, readNumberField, understood, type NumberKind, type NumberRule } from '../french-number';
@@ -66,6 +67,6 @@ export function fieldEcho(raw: unknown, rule: Pick<NumberRule, 'kind'>): FieldEc
   const reading = readFrenchNumber(raw, rule.kind);
   if (reading.status === 'ambiguous') return { kind: 'ambiguous', text: ambiguityMessage(raw, reading.readings, rule.kind) };
   if (rule.kind !== 'amount-ht' && rule.kind !== 'euros') return null;
-  const text = understood(raw, rule.kind);
+  const text = echoNumber(raw, rule);
   return text ? { kind: 'understood', text } : null;
 }
