@@ -55,7 +55,7 @@ beforeAll(async () => {
   ];
   for (const [name, doc] of entries) files[name] = await docxBytes(buildDocx([doc], { referenceLabels: { 'ccp-l2112-2': 'CCP, art. L2112-2' } }));
   Object.assign(texts, await docxBatchToText(Object.entries(files).map(([name, bytes]) => ({ name, bytes }))));
-});
+}, 600_000);
 
 for (const draft of drafts) {
   describe(draft.id, () => {

@@ -17,6 +17,7 @@ export const WIZARD_DRAFTS: DraftId[] = [
   'dossier-clause-sociale',
   'avis-rc-clause',
   'ccap-condition-execution',
+  'avis-rc-condition-emploi',
   'ccap-condition-emploi',
   'rc-critere-insertion',
   'reserve-siae',
