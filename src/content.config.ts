@@ -2,8 +2,8 @@ import { defineCollection } from 'astro:content';
 import { file } from 'astro/loaders';
 import { docsLoader, i18nLoader } from '@astrojs/starlight/loaders';
 import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
-import { changeSchema, glossarySchema, pageFields, referenceSchema } from './lib/schemas';
-import { CHANGES_FILE, GLOSSARY_FILE, REFERENCES_FILE, readKnownIds } from './lib/content-files';
+import { glossarySchema, pageFields, referenceSchema } from './lib/schemas';
+import { GLOSSARY_FILE, REFERENCES_FILE, readKnownIds } from './lib/content-files';
 
 // Les identifiants citables sont lus sur le disque une fois : une citation inconnue fait échouer
 // la construction avec le nom du fichier et du champ.
@@ -14,6 +14,4 @@ export const collections = {
   i18n: defineCollection({ loader: i18nLoader(), schema: i18nSchema() }),
   references: defineCollection({ loader: file(REFERENCES_FILE), schema: referenceSchema }),
   glossary: defineCollection({ loader: file(GLOSSARY_FILE), schema: glossarySchema }),
-  // Historique du recueil : une fiche ou une rédaction type inconnue arrête la construction en nommant l'entrée.
-  changes: defineCollection({ loader: file(CHANGES_FILE), schema: changeSchema(known) }),
 };

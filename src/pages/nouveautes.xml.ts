@@ -7,16 +7,16 @@ import { getCollection } from 'astro:content';
 import { publisher } from '../config/publisher';
 import { atomXml } from '../lib/atom';
 import { changesFeed } from '../lib/changes';
+import { changes } from '../lib/changes-log';
 import { drafts } from '../lib/redactions/catalog';
 
 export const GET: APIRoute = async () => {
-  const changes = (await getCollection('changes')).map((e) => e.data);
   const fiches = (await getCollection('docs')).filter((e) => typeof e.data.code === 'string');
   const feed = changesFeed(changes, {
     site: publisher.siteUrl,
     base: import.meta.env.BASE_URL,
-    title: `${publisher.siteName} : nouveautés`,
-    subtitle: 'Ce qui a changé dans le recueil, quand et pourquoi : textes nouveaux, fiches revues, rédactions types ajoutées.',
+    title: `${publisher.siteName}\u00a0: nouveautés`,
+    subtitle: 'Ce qui a changé dans le recueil, quand et pourquoi\u00a0: textes nouveaux, fiches revues, rédactions types ajoutées.',
     author: { name: publisher.name, email: publisher.email },
     ficheTitles: new Map(fiches.map((e) => [e.data.code!, e.data.title])),
     draftTitles: new Map(drafts.map((d) => [d.id, d.title])),
