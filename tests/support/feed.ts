@@ -1,19 +1,29 @@
 /**
  * Lecture du flux Atom et des liens « Signaler une erreur » d'un site construit, pour les tests du site
- * (à la racine et sous une base) : le flux doit être un XML bien formé, lu par fast-xml-parser.
+ * (à la racine et sous une base) : le flux doit être un XML bien formé (fast-xml-validator, qui remplace le
+ * validateur de fast-xml-parser), puis il est lu par fast-xml-parser.
  */
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLParser } from 'fast-xml-parser';
+import { SyntaxValidator } from 'fast-xml-validator';
 
 export interface FeedLink { '@rel': string; '@href': string; '@type'?: string }
 export interface FeedEntry { id: string; title: string; updated: string; link: FeedLink[]; summary: string; content: { '#text': string; '@type': string } }
-export interface Feed { id: string; title: string; updated: string; link: FeedLink[]; entry: FeedEntry[] }
+export interface Feed {
+  '@xmlns': string;
+  '@xml:lang': string;
+  id: string;
+  title: string;
+  updated: string;
+  link: FeedLink[];
+  author: { name: string; email?: string };
+  entry: FeedEntry[];
+}
 
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['entry', 'link'].includes(name) });
 
-/** Le flux, après vérification que le XML est bien formé (sinon l'erreur du validateur, avec sa ligne). */
+/** Le flux, après vérification que le XML est bien formé (sinon le validateur lève une erreur qui dit où). */
 export function readFeed(xml: string): Feed {
-  const valid = XMLValidator.validate(xml);
-  if (valid !== true) throw new Error(`Flux Atom mal formé : ${valid.err.msg} (ligne ${valid.err.line})`);
+  SyntaxValidator.validate(xml);
   return (parser.parse(xml) as { feed: Feed }).feed;
 }
 

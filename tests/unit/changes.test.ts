@@ -1,15 +1,15 @@
 /**
  * Historique du recueil (content/changes.yaml) : le fichier est valide, chaque fiche et chaque rédaction type a
- * pour date `updated` celle de sa dernière entrée, et le flux Atom qui en est tiré est un XML valide aux éléments
+ * pour date `updated` celle de sa dernière entrée, et le flux Atom qui en est tiré est un XML bien formé aux éléments
  * Atom attendus, dans l'ordre, avec des adresses absolues qui gardent la base de déploiement.
  */
 import { describe, expect, test } from 'vitest';
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { readChanges, readFicheFiles, readKnownIds } from '../../src/lib/content-files';
 import { changeSchema, formatIssues, type Change } from '../../src/lib/schemas';
 import { changesFeed, feedUrl, historyMismatches, historyOf, newestFirst, type Dated, type FeedOptions } from '../../src/lib/changes';
 import { atomXml } from '../../src/lib/atom';
 import { drafts } from '../../src/lib/redactions/catalog';
+import { readFeed } from '../support/feed';
 
 const changes = readChanges();
 const fiches = readFicheFiles();
@@ -34,15 +34,6 @@ function feedOptions(base: string): FeedOptions {
     ficheTitles: new Map(fiches.map((f) => [f.code, f.title])),
     draftTitles: new Map(drafts.map((d) => [d.id, d.title])),
   };
-}
-
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['entry', 'link'].includes(name) });
-type Link = { '@rel': string; '@href': string; '@type'?: string };
-type Entry = { id: string; title: string; updated: string; link: Link[]; summary: string; content: { '#text': string; '@type': string } };
-
-function parseFeed(xml: string) {
-  expect(XMLValidator.validate(xml)).toBe(true);
-  return parser.parse(xml).feed as { '@xmlns': string; '@xml:lang': string; id: string; title: string; updated: string; link: Link[]; author: { name: string }; entry: Entry[] };
 }
 
 describe('content/changes.yaml', () => {
@@ -99,7 +90,7 @@ describe('history rules', () => {
 
 describe('Atom feed', () => {
   test('is well-formed XML with the Atom elements a reader requires', () => {
-    const feed = parseFeed(atomXml(changesFeed(changes, feedOptions('/'))));
+    const feed = readFeed(atomXml(changesFeed(changes, feedOptions('/'))));
     expect(feed['@xmlns']).toBe('http://www.w3.org/2005/Atom');
     expect(feed['@xml:lang']).toBe('fr');
     expect(feed.id).toBe('tag:recueil-clause-sociale.fr,2026:nouveautes');
@@ -119,17 +110,17 @@ describe('Atom feed', () => {
   });
 
   test('entries go from newest to oldest and the feed is dated by its newest entry', () => {
-    const feed = parseFeed(atomXml(changesFeed([change('a', '2026-01-05'), change('c', '2026-03-01'), change('b', '2026-02-10')], feedOptions('/'))));
+    const feed = readFeed(atomXml(changesFeed([change('a', '2026-01-05'), change('c', '2026-03-01'), change('b', '2026-02-10')], feedOptions('/'))));
     expect(feed.entry.map((e) => e.id.split('/').pop())).toEqual(['c', 'b', 'a']);
     expect(feed.updated).toBe('2026-03-01T00:00:00Z');
-    const real = parseFeed(atomXml(changesFeed(changes, feedOptions('/'))));
+    const real = readFeed(atomXml(changesFeed(changes, feedOptions('/'))));
     const dates = real.entry.map((e) => e.updated);
     expect(dates).toEqual([...dates].sort().reverse());
   });
 
   test('every address is absolute and keeps the base path when the site is served under /recueil/', () => {
     const xml = atomXml(changesFeed(changes, feedOptions('/recueil/')));
-    const feed = parseFeed(xml);
+    const feed = readFeed(xml);
     const hrefs = [
       ...feed.link.map((l) => l['@href']),
       ...feed.entry.flatMap((e) => [...e.link.map((l) => l['@href']), ...[...e.content['#text'].matchAll(/href="([^"]+)"/g)].map((m) => m[1]!)]),
@@ -146,7 +137,7 @@ describe('Atom feed', () => {
 
   test('text with markup characters stays text', () => {
     const xml = atomXml(changesFeed([change('a', '2026-01-05', { title: 'R&D <b>', what: 'Un « & » et un <script>.' })], feedOptions('/')));
-    const feed = parseFeed(xml);
+    const feed = readFeed(xml);
     expect(feed.entry[0]!.title).toBe('R&D <b>');
     expect(xml).not.toContain('<script>');
     expect(xml).not.toContain('<b>');
