@@ -10,6 +10,7 @@ import { redactionsSidebarGroup } from './src/lib/redactions/sidebar';
 import { rehypeRecueil } from './src/lib/typography';
 import { frenchSearchIndex } from './src/integrations/search-index';
 import { islandStylesInHead } from './src/integrations/island-styles';
+import { feedUrl } from './src/lib/changes';
 
 // Déploiement sous un sous-chemin : BASE_PATH=/recueil/ npm run build
 const base = process.env.BASE_PATH || '/';
@@ -29,6 +30,13 @@ export default defineConfig({
       credits: false,
       disable404Route: true,
       lastUpdated: false,
+      // Flux Atom des nouveautés annoncé par chaque page (adresse absolue, base comprise).
+      head: [
+        {
+          tag: 'link',
+          attrs: { rel: 'alternate', type: 'application/atom+xml', title: 'Nouveautés du recueil', href: feedUrl(publisher.siteUrl, base) },
+        },
+      ],
       pagination: true,
       tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 3 },
       customCss: ['./src/styles/site.css', './src/styles/print.css'],
@@ -61,6 +69,7 @@ export default defineConfig({
             label: 'Ressources',
             collapsed: false,
             items: [
+              { label: 'Nouveautés', link: '/nouveautes/' },
               { label: 'Glossaire', link: '/glossaire/' },
               { label: 'Références juridiques', link: '/references/' },
               { label: 'Rechercher', link: '/recherche/' },

@@ -9,4 +9,5 @@ export const onRequest = defineRouteMiddleware((context) => {
     route.toc.items.push({ depth: 2, slug: 'base-juridique', text: 'Base juridique', children: [] });
   }
   route.toc.items.push({ depth: 2, slug: 'pour-aller-plus-loin', text: 'Pour aller plus loin', children: [] });
+  route.toc.items.push({ depth: 2, slug: 'historique', text: 'Mises à jour', children: [] });
 });

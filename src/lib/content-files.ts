@@ -6,12 +6,13 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { compareFicheCodes } from './themes';
-import { glossarySchema, type GlossaryTerm, type KnownIds } from './schemas';
+import { changeSchema, glossarySchema, type Change, type GlossaryTerm, type KnownIds } from './schemas';
 
 export const FICHES_DIR = 'src/content/docs/fiches';
 export const REFERENCES_FILE = 'content/references.yaml';
 export const GLOSSARY_FILE = 'content/glossary.yaml';
 export const REDACTIONS_DIR = 'content/redactions';
+export const CHANGES_FILE = 'content/changes.yaml';
 
 export interface FicheFile {
   file: string;
@@ -92,6 +93,29 @@ export function readGlossary(root = '.'): GlossaryTerm[] {
       const where = (entry as { id?: string })?.id ?? `entrée n° ${index + 1}`;
       throw new Error(`${GLOSSARY_FILE} (${where}) : ${result.error.issues.map((i) => `${i.path.join('.')} : ${i.message}`).join(' ; ')}`);
     }
+    return result.data;
+  });
+}
+
+/**
+ * L'historique du recueil, validé avec les fiches et rédactions types existantes, dans l'ordre du fichier.
+ * Une entrée invalide ou un identifiant en double lève une erreur qui nomme l'entrée et le champ.
+ */
+export function readChanges(root = '.', known: Pick<KnownIds, 'fiches' | 'redactions'> = readKnownIds(root)): Change[] {
+  const path = join(root, CHANGES_FILE);
+  if (!existsSync(path)) return [];
+  const list = parseYaml(readFileSync(path, 'utf8')) as unknown;
+  if (!Array.isArray(list)) throw new Error(`${CHANGES_FILE} : une liste d'entrées est attendue.`);
+  const schema = changeSchema(known);
+  const seen = new Set<string>();
+  return list.map((entry: unknown, index) => {
+    const where = (entry as { id?: string })?.id ?? `entrée n° ${index + 1}`;
+    const result = schema.safeParse(entry);
+    if (!result.success) {
+      throw new Error(`${CHANGES_FILE} (${where}) : ${result.error.issues.map((i) => `${i.path.join('.')} : ${i.message}`).join(' ; ')}`);
+    }
+    if (seen.has(result.data.id)) throw new Error(`${CHANGES_FILE} (${where}) : id : identifiant déjà employé par une autre entrée.`);
+    seen.add(result.data.id);
     return result.data;
   });
 }

@@ -141,6 +141,37 @@ export function pageFields(known: KnownIds) {
     });
 }
 
+/**
+ * Une entrée de l'historique du recueil (content/changes.yaml) : ce qui a changé, quand et pourquoi,
+ * avec les fiches et les rédactions types concernées. Seule source de la page « Nouveautés », de son flux
+ * Atom et de l'historique affiché sur chaque fiche et chaque rédaction type.
+ */
+export function changeSchema(known: Pick<KnownIds, 'fiches' | 'redactions'>) {
+  return z.object({
+    /** Identifiant stable (minuscules, tirets) : ancre de la page Nouveautés et identifiant de l'entrée du flux. */
+    id: slugId,
+    /** Date de la modification publiée (AAAA-MM-JJ). */
+    date: isoDate,
+    /** Titre court de la nouveauté. */
+    title: displayText(5),
+    /** Ce qui a changé, en une ou deux phrases. */
+    what: displayText(10),
+    /** Pourquoi : texte nouveau, vérification, demande des lecteurs… */
+    why: displayText(10),
+    /** Fiches concernées (codes). */
+    fiches: z
+      .array(z.string())
+      .superRefine(idsIn(known.fiches, 'Fiche', 'Les codes existants sont ceux des fichiers src/content/docs/fiches/*.mdx.'))
+      .default([]),
+    /** Rédactions types concernées (ids de content/redactions/). */
+    drafts: z
+      .array(z.string())
+      .superRefine(idsIn(known.redactions, 'Rédaction type', 'Les identifiants existants sont les noms des fichiers de content/redactions/.'))
+      .default([]),
+  });
+}
+export type Change = z.output<ReturnType<typeof changeSchema>>;
+
 /** Formate les erreurs Zod en lignes lisibles « champ : message ». */
 export function formatIssues(error: z.ZodError): string[] {
   return error.issues.map((issue) => `${issue.path.join('.') || '(racine)'} : ${issue.message}`);

@@ -37,4 +37,17 @@ describe('build-time content validation', () => {
     expect(output).toMatch(/fiches\/e2/);
     expect(output).toMatch(/Champ obligatoire pour une fiche : « updated »/);
   });
+
+  test('a change entry citing an unknown fiche fails the build, naming the file, the entry and the field', () => {
+    const file = project.path('content/changes.yaml');
+    const original = readFileSync(file, 'utf8');
+    writeFileSync(file, original.replace('fiches: [C5]', 'fiches: [C5, Z9]'));
+    try {
+      const { status, output } = project.build();
+      expect(status).not.toBe(0);
+      expect(output).toMatch(/content\/changes\.yaml \(critere-environnemental-l2152-7\) : fiches\.1 : Fiche inconnue : « Z9 »/);
+    } finally {
+      writeFileSync(file, original);
+    }
+  });
 });
