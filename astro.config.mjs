@@ -6,7 +6,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { publisher } from './src/config/publisher';
 import { readFicheFiles, readGlossary } from './src/lib/content-files';
 import { buildSidebar } from './src/lib/sidebar';
-import { redactionsSidebarGroup } from './src/lib/redactions/sidebar';
+import { redactionsSidebarGroup } from './src/lib/redactions/loaders/sidebar';
 import { rehypeRecueil } from './src/lib/typography';
 import { frenchSearchIndex } from './src/integrations/search-index';
 import { islandStylesInHead } from './src/integrations/island-styles';

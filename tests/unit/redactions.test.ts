@@ -6,16 +6,16 @@ import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
-import { drafts, draftById, DRAFT_ORDER } from '../../src/lib/redactions/catalog';
-import { parseDraft, type Draft } from '../../src/lib/redactions/load';
-import { render, renderBlank } from '../../src/lib/redactions/render';
-import { documentText, type RenderedDocument } from '../../src/lib/redactions/document';
-import { documentToHtml } from '../../src/lib/redactions/html';
-import { buildDocx, docxBytes } from '../../src/lib/redactions/docx';
-import type { TemplateNode, Inline } from '../../src/lib/redactions/template';
-import type { Variable } from '../../src/lib/redactions/schema';
+import { drafts, draftById, DRAFT_ORDER } from '../../src/lib/redactions/loaders/catalog';
+import { parseDraft, type Draft } from '../../src/lib/redactions/loaders/load';
+import { render, renderBlank } from '../../src/lib/redactions/core/render';
+import { documentText, type RenderedDocument } from '../../src/lib/redactions/core/document';
+import { documentToHtml } from '../../src/lib/redactions/adapters/html';
+import { buildDocx, docxBytes } from '../../src/lib/redactions/adapters/docx';
+import type { TemplateNode, Inline } from '../../src/lib/redactions/core/template';
+import type { Variable } from '../../src/lib/redactions/core/schema';
 import { redactionIds, REFERENCES_FILE } from '../../src/lib/content-files';
-import { redactionsSidebarGroup } from '../../src/lib/redactions/sidebar';
+import { redactionsSidebarGroup } from '../../src/lib/redactions/loaders/sidebar';
 import { draftFrom, keyPhrases, normaliseSpaces, present } from '../support/redactions';
 
 /** Codes des 26 fiches du plan (shared/recueil/plan.md). */

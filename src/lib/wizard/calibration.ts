@@ -6,7 +6,7 @@
  */
 import { ANRU_RATE, CLEANING_MIN_HOURS, USUAL_RATE, calibrate, type CalibrationInput, type CalibrationResult } from '../calibrate';
 import { formatEuros, formatInt } from '../format';
-import { singleLine } from '../redactions/text';
+import { singleLine } from '../redactions/core/text';
 import { CALIBRATION_SUGGESTIONS, type Answers, type LotAnswers } from './model';
 import { clauseLots, reservedLots } from './levers';
 import { parseNumber } from './numbers';

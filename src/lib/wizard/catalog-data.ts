@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
-import { draftById } from '../redactions/catalog';
+import { draftById } from '../redactions/loaders/catalog';
 import { referenceSchema } from '../schemas';
 import { frenchTypography } from '../typography';
 import { REFERENCES_FILE } from '../content-files';

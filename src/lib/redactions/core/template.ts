@@ -23,7 +23,7 @@
  * (seul sur sa ligne). Une ligne de liste qui ne contient qu'un choix multiple devient un élément par choix ;
  * une ligne qui ne contient qu'un texte long devient un paragraphe (ou un élément) par ligne de la réponse.
  */
-import { frenchTypography } from '../typography';
+import { frenchTypography } from '../../typography';
 import type { Variable } from './schema';
 
 export type Condition =

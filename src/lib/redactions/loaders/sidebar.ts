@@ -5,10 +5,10 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { REDACTIONS_DIR } from '../content-files';
+import { REDACTIONS_DIR } from '../../content-files';
 import { draftRank } from './order';
-import { frenchTypography } from '../typography';
-import type { SidebarGroup } from '../sidebar';
+import { frenchTypography } from '../../typography';
+import type { SidebarGroup } from '../../sidebar';
 
 export function redactionsSidebarGroup(root = '.'): SidebarGroup {
   const dir = join(root, REDACTIONS_DIR);

@@ -5,11 +5,11 @@
  */
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { z } from 'astro/zod';
-import { draftFileSchema, type DraftFile } from './schema';
-import { checkTemplate, parseTemplate, TemplateError, type TemplateNode } from './template';
-import { render } from './render';
-import { resolveAnswers } from './values';
-import { frenchTypography } from '../typography';
+import { draftFileSchema, type DraftFile } from '../core/schema';
+import { checkTemplate, parseTemplate, TemplateError, type TemplateNode } from '../core/template';
+import { render } from '../core/render';
+import { resolveAnswers } from '../core/values';
+import { frenchTypography } from '../../typography';
 
 /** Une rédaction type chargée : le fichier validé et son modèle compilé. */
 export interface Draft extends DraftFile {
