@@ -7,7 +7,7 @@ import { publisher } from './src/config/publisher';
 import { readFicheFiles, readGlossary } from './src/lib/content-files';
 import { buildSidebar } from './src/lib/sidebar';
 import { redactionsSidebarGroup } from './src/lib/redactions/loaders/sidebar';
-import { rehypeRecueil } from './src/lib/typography';
+import { rehypeRecueil } from './src/lib/rehype-recueil';
 import { frenchSearchIndex } from './src/integrations/search-index';
 import { islandStylesInHead } from './src/integrations/island-styles';
 

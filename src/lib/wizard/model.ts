@@ -7,7 +7,7 @@
  * Les valeurs proposées par défaut viennent des rédactions types (leurs `default`) ou sont des suggestions
  * visibles et modifiables (coût horaire de 30 €, taux de 5 % : l'exemple de la fiche C3).
  */
-import type { Draft } from '../redactions/loaders/load';
+import type { Draft } from '../redactions/core/schema';
 import { cleanText } from '../redactions/core/text';
 import type { ChoiceOption, Variable } from '../redactions/core/schema';
 import type { WizardTexts } from './texts';

@@ -4,7 +4,7 @@
  * « undefined » ni « [object Object] » : chaque morceau vient du modèle ou d'une valeur validée et formatée.
  */
 import type { Block, RenderedDocument, Run } from './document';
-import type { Draft } from '../loaders/load';
+import type { Draft } from './schema';
 import type { Condition, Inline, TemplateNode } from './template';
 import { lowerFirst } from '../../format';
 import type { Variable } from './schema';

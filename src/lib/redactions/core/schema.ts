@@ -4,6 +4,7 @@
  * Module pur (Zod seulement) : utilisable à la construction, dans les tests et dans le navigateur.
  */
 import { z } from 'astro/zod';
+import type { TemplateNode } from './template-ast';
 
 const slugId = z
   .string()
@@ -181,3 +182,10 @@ export const draftFileSchema = z
   });
 
 export type DraftFile = z.output<typeof draftFileSchema>;
+
+/** Une rédaction type chargée (`loaders/load.ts`) : le fichier validé, typographie appliquée, et son modèle compilé. */
+export interface Draft extends DraftFile {
+  /** Chemin du fichier source, pour les messages. */
+  file: string;
+  nodes: TemplateNode[];
+}

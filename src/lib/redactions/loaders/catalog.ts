@@ -2,7 +2,8 @@
  * Les rédactions types du recueil, lues dans content/redactions/*.yaml par Vite (à la construction,
  * dans les tests et dans le navigateur pour l'assistant). Un fichier cassé fait échouer l'import.
  */
-import { parseDraft, type Draft } from './load';
+import type { Draft } from '../core/schema';
+import { parseDraft } from './load';
 import { draftRank } from './order';
 
 export { DRAFT_ORDER } from './order';

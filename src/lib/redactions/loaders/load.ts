@@ -5,18 +5,11 @@
  */
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { z } from 'astro/zod';
-import { draftFileSchema, type DraftFile } from '../core/schema';
+import { draftFileSchema, type Draft } from '../core/schema';
 import { checkTemplate, parseTemplate, TemplateError, type TemplateNode } from '../core/template';
 import { render } from '../core/render';
 import { resolveAnswers } from '../core/values';
 import { frenchTypography } from '../../typography';
-
-/** Une rédaction type chargée : le fichier validé et son modèle compilé. */
-export interface Draft extends DraftFile {
-  /** Chemin du fichier source, pour les messages. */
-  file: string;
-  nodes: TemplateNode[];
-}
 
 const frenchZod = z.locales.fr().localeError;
 

@@ -3,7 +3,7 @@
  * documents d'exemple et à compléter, fichiers Word du site. Utilisé par src/pages/redactions/.
  */
 import { PLACEMENTS, type Variable } from '../core/schema';
-import type { Draft } from './load';
+import type { Draft } from '../core/schema';
 import { render, renderBlank } from '../core/render';
 import type { RenderedDocument } from '../core/document';
 import { buildDocx, docxBytes } from '../adapters/docx';
