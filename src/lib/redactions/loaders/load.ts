@@ -1,45 +1,22 @@
 /**
  * Chargement d'une rédaction type depuis son texte YAML : schéma, modèle compilé et vérifié, valeurs par
- * défaut et exemple validés. Toute erreur lève une exception qui nomme le fichier et la ligne, pour que la
- * construction du site échoue sur un modèle cassé. Pur (pas d'accès disque) : le texte est fourni par l'appelant.
+ * défaut et exemple validés. Toute erreur lève une `ContentError` au format commun (fichier:ligne, champ, attendu,
+ * trouvé), pour que la construction du site échoue sur un modèle cassé. Pur (pas d'accès disque) : le texte est fourni par l'appelant.
  */
-import { LineCounter, parseDocument, type Document } from 'yaml';
-import { z } from 'astro/zod';
 import { draftFileSchema, type Draft } from '../core/schema';
 import { checkTemplate, parseTemplate, TemplateError, type TemplateNode } from '../core/template';
 import { render } from '../core/render';
 import { resolveAnswers } from '../core/values';
 import { frenchTypography } from '../../typography';
-
-const frenchZod = z.locales.fr().localeError;
-
-export class DraftError extends Error {
-  override name = 'DraftError';
-}
+import { ContentError, contentMessage, parseWithFriendlyErrors } from '../../content-errors';
+import { readYaml } from '../../yaml-source';
 
 export function parseDraft(source: string, file: string): Draft {
-  const lines = new LineCounter();
-  const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false });
-  const yamlError = doc.errors[0];
-  if (yamlError) {
-    const at = yamlError.linePos?.[0]?.line;
-    throw new DraftError(`${file}${at ? `:${at}` : ''} : YAML illisible : ${yamlError.message.split('\n')[0]}`);
-  }
-  const lineOf = (path: (string | number)[]) => lineAt(doc, lines, path);
-
-  // Messages de Zod en français pour les rédacteurs, sans toucher à la configuration globale.
-  const parsed = draftFileSchema.safeParse(doc.toJS(), { error: frenchZod });
-  if (!parsed.success) {
-    const messages = parsed.error.issues.map((issue) => {
-      const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
-      const line = lineOf(path);
-      return `${file}${line ? `:${line}` : ''} : champ « ${path.join('.') || '(racine)'} » : ${issue.message}`;
-    });
-    throw new DraftError(`Rédaction type invalide :\n${messages.join('\n')}`);
-  }
-  const data = parsed.data;
+  const { data: raw, lineOf } = readYaml(source, file);
+  const at = { file, lineOf };
+  const data = parseWithFriendlyErrors(draftFileSchema, raw, at);
   const expectedId = file.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/, '');
-  if (data.id !== expectedId) throw new DraftError(`${file} : l'id « ${data.id} » doit être le nom du fichier (« ${expectedId} »).`);
+  if (data.id !== expectedId) throw new ContentError(contentMessage(at, ['id'], `attendu le nom du fichier, « ${expectedId} »`, `« ${data.id} »`));
 
   let nodes: TemplateNode[];
   try {
@@ -49,7 +26,7 @@ export function parseDraft(source: string, file: string): Draft {
     if (!(error instanceof TemplateError)) throw error;
     // Le texte d'un bloc « template: | » commence à la ligne qui suit la clé.
     const start = lineOf(['template']) ?? 0;
-    throw new DraftError(`${file}:${start + error.line} (ligne ${error.line} du modèle) : ${error.message}`);
+    throw new ContentError(contentMessage({ file, lineOf: () => start + error.line }, ['template'], `${error.message} (ligne ${error.line} du modèle)`));
   }
   // Textes d'accompagnement rédigés par l'auteur : typographie française appliquée une fois ici.
   const draft: Draft = {
@@ -66,16 +43,15 @@ export function parseDraft(source: string, file: string): Draft {
 
   const defaults = Object.fromEntries(data.variables.flatMap((v) => ('default' in v && v.default !== undefined ? [[v.name, v.default]] : [])));
   const badDefaults = resolveAnswers(data.variables, defaults).errors.filter((e) => e.field in defaults);
-  if (badDefaults.length) throw new DraftError(`${file} : valeur par défaut invalide : ${badDefaults.map((e) => e.message).join(' ')}`);
+  if (badDefaults.length) throw new ContentError(contentMessage(at, ['variables'], `attendu des valeurs par défaut valides, trouvé : ${badDefaults.map((e) => e.message).join(' ')}`));
 
   const example = render(draft, data.example);
   if (!example.ok) {
-    const line = lineOf(['example']);
-    throw new DraftError(`${file}${line ? `:${line}` : ''} : l'exemple (example) n'est pas complet :\n${example.errors.map((e) => `  ${e.field} : ${e.message}`).join('\n')}`);
+    throw new ContentError(contentMessage(at, ['example'], `attendu un exemple complet, trouvé :\n${example.errors.map((e) => `  ${e.field} : ${e.message}`).join('\n')}`));
   }
   const declared = new Set(data.variables.map((v) => v.name));
   const stray = Object.keys(data.example).filter((k) => !declared.has(k));
-  if (stray.length) throw new DraftError(`${file} : l'exemple cite des variables non déclarées : ${stray.join(', ')}.`);
+  if (stray.length) throw new ContentError(contentMessage(at, ['example'], 'attendu des variables déclarées dans variables', `${stray.map((k) => `« ${k} »`).join(', ')}`));
   return draft;
 }
 
@@ -83,13 +59,4 @@ function typographyOfLabels<V extends { label: string; help?: string | undefined
   const out = { ...v, label: frenchTypography(v.label), ...(v.help ? { help: frenchTypography(v.help) } : {}) };
   if ('fields' in out && Array.isArray(out.fields)) (out as { fields: unknown[] }).fields = out.fields.map(typographyOfLabels);
   return out;
-}
-
-/** Ligne (1 = première) du nœud YAML au chemin donné, ou de son parent le plus proche. */
-function lineAt(doc: Document, lines: LineCounter, path: (string | number)[]): number | undefined {
-  for (let n = path.length; n > 0; n--) {
-    const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
-    if (node && typeof node === 'object' && node.range) return lines.linePos(node.range[0]).line;
-  }
-  return undefined;
 }

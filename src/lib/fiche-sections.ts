@@ -1,0 +1,6 @@
+/**
+ * Les sections ajoutées en fin de fiche depuis son frontmatter : leur ancre et leur titre, définis une fois pour les
+ * composants qui les écrivent (LegalBasis.astro, FurtherReading.astro) et pour le sommaire (route-middleware.ts).
+ */
+export const LEGAL_BASIS = { slug: 'base-juridique', text: 'Base juridique' } as const;
+export const FURTHER_READING = { slug: 'pour-aller-plus-loin', text: 'Pour aller plus loin' } as const;
