@@ -159,7 +159,7 @@ export const draftFileSchema = z
     notes: z.array(z.string().min(5)).default([]),
     /** Variables typées du modèle. */
     variables: z.array(variableSchema),
-    /** Le texte, dans le petit langage décrit dans src/lib/redactions/template.ts. */
+    /** Le texte, dans le petit langage décrit dans src/lib/redactions/core/template.ts. */
     template: z.string().min(10),
     /** Jeu complet de réponses d'exemple, rendu sur le site et dans le Word téléchargeable. */
     example: z.record(z.string(), z.unknown()),
