@@ -4,10 +4,10 @@ import starlight from '@astrojs/starlight';
 import preact from '@astrojs/preact';
 import { unified } from '@astrojs/markdown-remark';
 import { publisher } from './src/config/publisher';
-import { readFicheFiles, readGlossary } from './src/lib/content-files';
+import { readAudiencePages, readFicheFiles, readGlossary } from './src/lib/content-files';
 import { buildSidebar } from './src/lib/sidebar';
-import { redactionsSidebarGroup } from './src/lib/redactions/sidebar';
-import { rehypeRecueil } from './src/lib/typography';
+import { redactionsSidebarGroup } from './src/lib/redactions/loaders/sidebar';
+import { rehypeRecueil } from './src/lib/rehype-recueil';
 import { frenchSearchIndex } from './src/integrations/search-index';
 import { islandStylesInHead } from './src/integrations/island-styles';
 import { feedUrl } from './src/lib/changes';
@@ -51,17 +51,7 @@ export default defineConfig({
         before: [
           { label: 'Accueil', link: '/' },
           { label: 'Assistant de rédaction', link: '/assistant/' },
-          {
-            label: 'Parcours par public',
-            collapsed: true,
-            items: [
-              { label: 'Vous êtes acheteur', link: '/publics/acheteur/' },
-              { label: 'Vous êtes facilitateur', link: '/publics/facilitateur/' },
-              { label: 'Vous êtes une entreprise', link: '/publics/entreprise/' },
-              { label: 'Vous êtes une structure inclusive', link: '/publics/structure-inclusive/' },
-              { label: 'Vous êtes élu ou décideur', link: '/publics/elu-decideur/' },
-            ],
-          },
+          { label: 'Parcours par public', collapsed: true, items: readAudiencePages().map(({ title, link }) => ({ label: title, link })) },
         ],
         after: [
           redactionsSidebarGroup(),

@@ -8,7 +8,7 @@ import { publisher } from '../config/publisher';
 import { atomXml } from '../lib/atom';
 import { changesFeed } from '../lib/changes';
 import { changes } from '../lib/changes-log';
-import { drafts } from '../lib/redactions/catalog';
+import { drafts } from '../lib/redactions/loaders/catalog';
 
 export const GET: APIRoute = async () => {
   const fiches = (await getCollection('docs')).filter((e) => typeof e.data.code === 'string');

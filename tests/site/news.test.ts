@@ -9,7 +9,7 @@ import { publisher } from '../../src/config/publisher';
 import { readChanges, readFicheFiles } from '../../src/lib/content-files';
 import { absoluteUrl, feedUrl, historyOf, newestFirst } from '../../src/lib/changes';
 import { formatDateFr } from '../../src/lib/format';
-import { drafts } from '../../src/lib/redactions/catalog';
+import { drafts } from '../../src/lib/redactions/loaders/catalog';
 import { atomLinkOf, feedHrefs, mailtoOf, readFeed } from '../support/feed';
 
 const base = process.env.BASE_PATH || '/';

@@ -3,8 +3,9 @@
  * chaque modèle (elles doivent survivre au rendu HTML et à l'ouverture du .docx), et un constructeur de
  * rédaction minimale pour tester le langage de modèle.
  */
-import { parseDraft, type Draft } from '../../src/lib/redactions/load';
-import type { RenderedDocument } from '../../src/lib/redactions/document';
+import { parseDraft } from '../../src/lib/redactions/loaders/load';
+import type { Draft } from '../../src/lib/redactions/core/schema';
+import type { RenderedDocument } from '../../src/lib/redactions/core/document';
 
 /** Phrases clés de chaque rédaction, telles qu'elles apparaissent dans le texte rendu de l'exemple. */
 export const KEY_PHRASES: Record<string, string[]> = {

@@ -5,10 +5,11 @@
  */
 import { describe, expect, test } from 'vitest';
 import { readChanges, readFicheFiles, readKnownIds } from '../../src/lib/content-files';
-import { changeSchema, formatIssues, type Change } from '../../src/lib/schemas';
+import { changeSchema, type Change } from '../../src/lib/schemas';
+import { parseWithFriendlyErrors } from '../../src/lib/content-errors';
 import { changesFeed, feedUrl, historyMismatches, historyOf, newestFirst, type Dated, type FeedOptions } from '../../src/lib/changes';
 import { atomXml } from '../../src/lib/atom';
-import { drafts } from '../../src/lib/redactions/catalog';
+import { drafts } from '../../src/lib/redactions/loaders/catalog';
 import { readFeed } from '../support/feed';
 
 const changes = readChanges();
@@ -72,19 +73,16 @@ describe('history rules', () => {
   });
 
   test('an entry citing an unknown fiche or draft is refused with a French message naming the field', () => {
-    const schema = changeSchema(readKnownIds());
-    const result = schema.safeParse({ id: 'essai', date: '2026-12-01', title: 'Un essai', what: 'Ce qui a changé.', why: 'Pourquoi cela.', fiches: ['C4', 'Z9'], drafts: ['inconnue'] });
-    expect(result.success).toBe(false);
-    expect(formatIssues(result.error!)).toEqual([
-      'fiches.1 : Fiche inconnue : « Z9 ». Les codes existants sont ceux des fichiers src/content/docs/fiches/*.mdx.',
-      'drafts.0 : Rédaction type inconnue : « inconnue ». Les identifiants existants sont les noms des fichiers de content/redactions/.',
-    ]);
+    const entry = { id: 'essai', date: '2026-12-01', title: 'Un essai', what: 'Ce qui a changé.', why: 'Pourquoi cela.', fiches: ['C4', 'Z9'], drafts: ['inconnue'] };
+    expect(() => parseWithFriendlyErrors(changeSchema(readKnownIds()), entry, { file: 'content/changes.yaml', entry: 'essai' })).toThrowErrorMatchingInlineSnapshot(`
+      [ContentError: content/changes.yaml, champ « essai.fiches.1 » : Fiche inconnue : « Z9 ». Les codes existants sont ceux des fichiers src/content/docs/fiches/*.mdx.
+      content/changes.yaml, champ « essai.drafts.0 » : Rédaction type inconnue : « inconnue ». Les identifiants existants sont les noms des fichiers de content/redactions/.]
+    `);
   });
 
   test('an unreadable date is refused', () => {
-    const result = changeSchema(readKnownIds()).safeParse({ id: 'essai', date: '30/11/2026', title: 'Un essai', what: 'Ce qui a changé.', why: 'Pourquoi cela.' });
-    expect(result.success).toBe(false);
-    expect(formatIssues(result.error!)).toEqual(['date : Date attendue au format AAAA-MM-JJ.']);
+    const entry = { id: 'essai', date: '30/11/2026', title: 'Un essai', what: 'Ce qui a changé.', why: 'Pourquoi cela.' };
+    expect(() => parseWithFriendlyErrors(changeSchema(readKnownIds()), entry, { file: 'content/changes.yaml', entry: 'essai' })).toThrowErrorMatchingInlineSnapshot(`[ContentError: content/changes.yaml, champ « essai.date » : attendu une date au format AAAA-MM-JJ, trouvé « 30/11/2026 »]`);
   });
 });
 

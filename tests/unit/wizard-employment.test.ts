@@ -3,7 +3,7 @@
  * levier, étape, validation, pièce produite, obligation (pas de note d'exception, mais « à vérifier »), déclarations.
  */
 import { describe, expect, test } from 'vitest';
-import { documentText, type RenderedDocument } from '../../src/lib/redactions/document';
+import { documentText, type RenderedDocument } from '../../src/lib/redactions/core/document';
 import { employmentToVerify, hasSocialCondition, leverNotices, LEVERS, needsDerogation } from '../../src/lib/wizard/levers';
 import { setPath, type Answers } from '../../src/lib/wizard/model';
 import { documentsFor, downloadBlockers, piecesFor, plannedDocuments } from '../../src/lib/wizard/pieces';

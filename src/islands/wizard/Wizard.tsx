@@ -108,7 +108,7 @@ export default function WizardApp({ catalog, base }: Props) {
     dispatch({ type: 'download-started' });
     try {
       // La bibliothèque `docx` et l'adaptateur Word ne sont chargés qu'ici, au clic.
-      const { buildDocx, docxBlob } = await import('../../lib/redactions/docx');
+      const { buildDocx, docxBlob } = await import('../../lib/redactions/adapters/docx');
       const doc = buildDocx(plan.documents, { title: plan.title, subject: plan.subject, generatedAt: now, referenceLabels: catalog.referenceLabels });
       saveFile(await docxBlob(doc), plan.fileName);
       dispatch({ type: 'download-done', fileName: plan.fileName, pieces: plan.documents.length });

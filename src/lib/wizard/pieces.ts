@@ -8,10 +8,10 @@
  * téléchargé ne contient aucun repère « […] » : une réponse facultative vide change la phrase, une réponse
  * obligatoire manquante bloque le téléchargement (`downloadBlockers`).
  */
-import { render, type RenderOptions } from '../redactions/render';
-import { documentRuns, type RenderedDocument } from '../redactions/document';
-import { joinFr, type FieldError } from '../redactions/values';
-import { singleLine } from '../redactions/text';
+import { render, type RenderOptions } from '../redactions/core/render';
+import { documentRuns, type RenderedDocument } from '../redactions/core/document';
+import { joinFr, type FieldError } from '../redactions/core/values';
+import { singleLine } from '../redactions/core/text';
 import type { Answers, ContractKind, WizardCatalog, WizardDraft } from './model';
 import { calibrationNoteAnswers, lotCalibration } from './calibration';
 import { clauseLots, employmentToVerify, hasEmploymentCondition, isConcession, needsDerogation, obligationOf, reservedLots } from './levers';

@@ -19,8 +19,8 @@ import { addLot, addSubCriterion, fieldId, newAnswers, removeLot, removeSubCrite
 import { parseNumber } from './numbers';
 import { documentsFor, downloadBlockers, type DownloadBlocker } from './pieces';
 import { docxFileName } from './filename';
-import type { RenderedDocument } from '../redactions/document';
-import { cleanText as sanitizeText } from '../redactions/text';
+import type { RenderedDocument } from '../redactions/core/document';
+import { cleanText as sanitizeText } from '../redactions/core/text';
 import { guardStep, isStepId, nextStep, previousStep, STEP_IDS, stepShortTitle, stepTitle, validateStep, visibleSteps, type FieldError, type StepId } from './steps';
 import { BACKUP_KEY, DRAFT_KEY, PROFILE_KEY, REPLACED_KEY, readDraft, serializeDraft, serializeProfile, type ReadResult } from './storage';
 

@@ -49,7 +49,7 @@ import {
   type FacilitatorProfile,
 } from './model';
 import { isStepId, type StepId } from './steps';
-import { cleanText } from '../redactions/text';
+import { cleanText } from '../redactions/core/text';
 
 export const FORMAT = 'recueil-assistant';
 export const DRAFT_KEY = 'recueil-assistant:brouillon';
