@@ -10,6 +10,7 @@ import { redactionsSidebarGroup } from './src/lib/redactions/sidebar';
 import { rehypeRecueil } from './src/lib/typography';
 import { frenchSearchIndex } from './src/integrations/search-index';
 import { islandStylesInHead } from './src/integrations/island-styles';
+import { contentSecurityPolicy } from './src/integrations/csp';
 
 // Déploiement sous un sous-chemin : BASE_PATH=/recueil/ npm run build
 const base = process.env.BASE_PATH || '/';
@@ -20,6 +21,23 @@ export default defineConfig({
   trailingSlash: 'always',
   // Pas de préchargement des liens : la plupart des lecteurs lisent une fiche et repartent.
   prefetch: false,
+  // Politique de sécurité du contenu, en <meta> dans chaque page : rien d'autre que le site lui-même, aucun
+  // script en ligne sans son empreinte. Les empreintes sont recalculées sur le HTML final (src/integrations/csp.ts).
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        // data: : icônes SVG en data: des feuilles de Pagefind et de Starlight (loupe de la recherche…), jamais exécutées.
+        "img-src 'self' data:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      // 'wasm-unsafe-eval' (WebAssembly seulement, pas eval) : Pagefind compile son moteur dans son worker, qui a sa
+      // propre politique ; s'il ne démarre pas, il le compile dans la page (vérifié par tests/e2e/csp.test.ts).
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+    },
+  },
   markdown: { processor: unified({ rehypePlugins: [[rehypeRecueil, { base, glossary: readGlossary() }]] }) },
   integrations: [
     starlight({
@@ -76,5 +94,7 @@ export default defineConfig({
     frenchSearchIndex(),
     // Le <style> qu'Astro écrit devant le premier îlot, déplacé dans <head> (HTML valide, voir le fichier).
     islandStylesInHead(),
+    // En dernier : empreintes de la politique de sécurité calculées sur le HTML définitif.
+    contentSecurityPolicy(),
   ],
 });
