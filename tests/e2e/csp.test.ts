@@ -87,10 +87,10 @@ describe('Content-Security-Policy in Chromium', () => {
     const input = page.locator('#starlight__search .pagefind-ui__search-input');
     await input.fill('calibrage');
     await page.locator('#starlight__search .pagefind-ui__result').first().waitFor();
-    // La feuille de Pagefind est chargée, par public/pagefind-ui-layer.css, dans la couche de Starlight.
-    const imported = await page.evaluate(() => [...document.styleSheets].some((s) =>
-      s.href?.endsWith('/pagefind-ui-layer.css') && [...s.cssRules].some((r) => r instanceof CSSImportRule && (r.styleSheet?.cssRules.length ?? 0) > 0)));
-    expect(imported).toBe(true);
+    // La feuille de Pagefind est chargée, dans la couche de Starlight (src/integrations/search-index.ts).
+    const layered = await page.evaluate(() => [...document.styleSheets].some((s) =>
+      s.href?.endsWith('/pagefind/pagefind-ui-starlight.css') && s.cssRules[0] instanceof CSSLayerBlockRule && s.cssRules[0].name === 'starlight.core' && s.cssRules[0].cssRules.length > 10));
+    expect(layered).toBe(true);
     expect(await refusals()).toEqual([]);
     expect(consoleErrors).toEqual([]);
     await page.close();
