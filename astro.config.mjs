@@ -11,6 +11,7 @@ import { rehypeRecueil } from './src/lib/rehype-recueil';
 import { frenchSearchIndex } from './src/integrations/search-index';
 import { islandStylesInHead } from './src/integrations/island-styles';
 import { feedUrl } from './src/lib/changes';
+import { contentSecurityPolicy } from './src/integrations/csp';
 
 // Déploiement sous un sous-chemin : BASE_PATH=/recueil/ npm run build
 const base = process.env.BASE_PATH || '/';
@@ -21,6 +22,23 @@ export default defineConfig({
   trailingSlash: 'always',
   // Pas de préchargement des liens : la plupart des lecteurs lisent une fiche et repartent.
   prefetch: false,
+  // Politique de sécurité du contenu, en <meta> dans chaque page : rien d'autre que le site lui-même, aucun
+  // script en ligne sans son empreinte. Les empreintes sont recalculées sur le HTML final (src/integrations/csp.ts).
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        // data: : icônes SVG en data: des feuilles de Pagefind et de Starlight (loupe de la recherche…), jamais exécutées.
+        "img-src 'self' data:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      // 'wasm-unsafe-eval' (WebAssembly seulement, pas eval) : Pagefind compile son moteur dans son worker, qui a sa
+      // propre politique ; s'il ne démarre pas, il le compile dans la page (vérifié par tests/e2e/csp.test.ts).
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+    },
+  },
   markdown: { processor: unified({ rehypePlugins: [[rehypeRecueil, { base, glossary: readGlossary() }]] }) },
   integrations: [
     starlight({
@@ -75,5 +93,7 @@ export default defineConfig({
     frenchSearchIndex(),
     // Le <style> qu'Astro écrit devant le premier îlot, déplacé dans <head> (HTML valide, voir le fichier).
     islandStylesInHead(),
+    // En dernier : empreintes de la politique de sécurité calculées sur le HTML définitif.
+    contentSecurityPolicy(),
   ],
 });

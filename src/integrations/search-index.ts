@@ -3,7 +3,7 @@
  * (élisions détachées, voir src/lib/search-text.ts). Le HTML servi aux lecteurs n'est pas modifié.
  */
 import type { AstroIntegration } from 'astro';
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
@@ -19,6 +19,20 @@ async function htmlFiles(dir: string): Promise<string[]> {
     }),
   );
   return nested.flat();
+}
+
+/** Nom de la feuille de l'interface Pagefind placée dans la couche de Starlight (chargée par src/components/Search.astro). */
+const LAYERED_UI_STYLES = 'pagefind-ui-starlight.css';
+
+/**
+ * La feuille de l'interface Pagefind, enveloppée dans la couche de Starlight pour que les réglages de Starlight priment.
+ * Une seule feuille externe : ni <style> créé dans la page (la politique de sécurité le refuserait), ni @import (une
+ * requête de plus, en série).
+ */
+async function writeLayeredUiStyles(dir: string) {
+  const css = await readFile(join(dir, 'pagefind-ui.css'), 'utf8');
+  if (/@(import|charset|layer)\b/.test(css)) throw new Error('Pagefind : pagefind-ui.css contient @import, @charset ou @layer, qui ne peuvent pas être enveloppés dans une couche');
+  await writeFile(join(dir, LAYERED_UI_STYLES), `@layer starlight.core {\n${css}\n}\n`);
 }
 
 export function frenchSearchIndex(): AstroIntegration {
@@ -46,6 +60,7 @@ export function frenchSearchIndex(): AstroIntegration {
           await rm(join(root, 'pagefind'), { recursive: true, force: true });
           const written = await index.writeFiles({ outputPath: join(root, 'pagefind') });
           if (written.errors.length) throw new Error(`Pagefind : ${written.errors.join(' ; ')}`);
+          await writeLayeredUiStyles(join(root, 'pagefind'));
           logger.info(`Index de recherche en français : ${pages} pages en ${Math.round(performance.now() - started)} ms.`);
         } finally {
           await pagefind.close();
