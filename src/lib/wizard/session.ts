@@ -9,8 +9,10 @@
  *   `?etape=`), brouillon illisible (bandeau et copie), arrivée depuis le calculateur de la fiche C3 ;
  * - navigation : « Continuer » valide l'étape (et seulement lui : aucune validation à la sortie d'un champ,
  *   qui déplacerait le bouton sous le pointeur), historique du navigateur, retour au récapitulatif ;
- * - remplacement du brouillon (import, calculateur, nouveau brouillon) : toujours demandé, l'ancien est gardé
- *   en copie téléchargeable et « Annuler » le rétablit ;
+ * - remplacement du brouillon (import, lien de partage, calculateur, nouveau brouillon) : demandé dès que le
+ *   brouillon en place a des réponses, l'ancien est gardé en copie téléchargeable et « Annuler » le rétablit ;
+ * - lien de partage : relu par share-link.ts (chargé à la demande), il suit le chemin d'un fichier importé ; lu,
+ *   appliqué ou refusé, son fragment est retiré de l'adresse, pour qu'un rechargement ne le repose pas ;
  * - annonces aux lecteurs d'écran et déplacement du focus, comme des données (`live`, `focus`).
  */
 import { applyHandoff, type CalculatorValues } from './handoff';
@@ -23,6 +25,8 @@ import type { RenderedDocument } from '../redactions/document';
 import { cleanText as sanitizeText } from '../redactions/text';
 import { guardStep, isStepId, nextStep, previousStep, STEP_IDS, stepShortTitle, stepTitle, validateStep, visibleSteps, type FieldError, type StepId } from './steps';
 import { BACKUP_KEY, DRAFT_KEY, PROFILE_KEY, REPLACED_KEY, readDraft, serializeDraft, serializeProfile, type ReadResult } from './storage';
+// Type seulement : le module du lien de partage n'est chargé par l'îlot que lorsqu'il sert (import dynamique).
+import type { LinkRead } from './share-link';
 
 /** Un brouillon tel qu'on le garde ou le propose : réponses, étape et date d'enregistrement. */
 export interface DraftSnapshot {
@@ -31,13 +35,13 @@ export interface DraftSnapshot {
   savedAt: string | null;
 }
 
-export type ReplaceSource = 'import' | 'calculateur' | 'nouveau';
+export type ReplaceSource = 'import' | 'lien' | 'calculateur' | 'nouveau';
 
 /** Ce qui attend la confirmation de l'utilisateur avant de remplacer le brouillon en cours. */
 export interface PendingReplace {
   source: ReplaceSource;
   incoming: DraftSnapshot;
-  /** Message à montrer avec l'import (brouillon converti d'une version antérieure). */
+  /** Message à montrer avec l'import (ce qu'apporte un lien, brouillon converti d'une version antérieure). */
   note: string;
 }
 
@@ -50,9 +54,10 @@ export type Screen =
   | { kind: 'replace'; pending: PendingReplace };
 
 export interface Banner {
-  kind: 'invalid' | 'migrated';
+  /** `link` : un lien de partage illisible (rien n'a changé, aucune copie à proposer). */
+  kind: 'invalid' | 'migrated' | 'link';
   message: string;
-  /** Le texte original du brouillon, téléchargeable. */
+  /** Le texte original du brouillon, téléchargeable (vide pour un lien). */
   original: string;
 }
 
@@ -85,7 +90,7 @@ export interface Session {
 }
 
 export type Action =
-  | { type: 'start'; stored: ReadResult; urlStep: string | null; handoff: CalculatorValues | null; profile: FacilitatorProfile | null; today: Date }
+  | { type: 'start'; stored: ReadResult; urlStep: string | null; handoff: CalculatorValues | null; profile: FacilitatorProfile | null; today: Date; link?: LinkRead | null }
   | { type: 'set'; path: string; value: unknown }
   | { type: 'add-lot' }
   | { type: 'remove-lot'; key: string }
@@ -97,6 +102,8 @@ export type Action =
   | { type: 'go-to'; step: StepId; field?: string }
   | { type: 'history'; step: string | null }
   | { type: 'import'; text: string; size: number }
+  /** Un lien de partage ouvert alors que la page l'était déjà (le fragment de l'adresse a changé). */
+  | { type: 'link'; read: LinkRead }
   | { type: 'confirm-replace' }
   | { type: 'cancel-replace' }
   | { type: 'undo-replace' }
@@ -152,7 +159,8 @@ export function initialSession(ctx: Context): Session {
   };
 }
 
-function freshAnswers(ctx: Context, handoff: CalculatorValues | null = null): Answers {
+/** Un brouillon neuf (profil mémorisé compris) ; aussi la base des parties qu'un lien de partage ne porte pas. */
+export function freshAnswers(ctx: Context, handoff: CalculatorValues | null = null): Answers {
   const a = newAnswers(ctx.catalog, { profile: ctx.profile ?? null, today: ctx.now });
   return handoff ? applyHandoff(a, handoff) : a;
 }
@@ -169,6 +177,14 @@ type Result = { session: Session; effects: Effect[] };
 const msg = (ctx: Context) => ctx.catalog.texts.ui.messages;
 
 function start(s: Session, a: Extract<Action, { type: 'start' }>, ctx: Context): Result {
+  const started = startDraft(s, a, ctx);
+  if (!a.link) return started;
+  // Un lien de partage s'examine une fois le brouillon en place établi : c'est lui qu'il remplacerait.
+  const linked = onLink(started.session, a.link, { ...ctx, profile: a.profile });
+  return { session: linked.session, effects: [...started.effects, ...linked.effects] };
+}
+
+function startDraft(s: Session, a: Extract<Action, { type: 'start' }>, ctx: Context): Result {
   const effects: Effect[] = [];
   const base: Session = { ...s, hasProfile: a.profile !== null, screen: { kind: 'form' } };
   const context = { ...ctx, profile: a.profile };
@@ -274,12 +290,38 @@ function replaceDraft(s: Session, pending: PendingReplace, ctx: Context, keepOld
     answers: pending.incoming.answers,
     dirty: true,
     replaced: keepOld ? { snapshot: old, source: pending.source } : s.replaced,
-    toolMessage: pending.source === 'import' ? [msg(ctx).imported, pending.note].filter(Boolean).join(' ') : '',
+    toolMessage: imports(pending.source) ? [pending.source === 'lien' ? msg(ctx).linkApplied : msg(ctx).imported, pending.note].filter(Boolean).join(' ') : '',
   };
   // Un import mène au récapitulatif (ou à la première étape à compléter) ; un nouveau brouillon, au début.
-  const target: StepId = pending.source === 'import' ? 'recapitulatif' : 'contrat';
+  const target: StepId = imports(pending.source) ? 'recapitulatif' : 'contrat';
   const moved = navigate(base, target, 'push');
   return { session: moved.session, effects: [...effects, ...moved.effects] };
+}
+
+const imports = (source: ReplaceSource) => source === 'import' || source === 'lien';
+
+/** Un brouillon vierge n'a rien à perdre : le nouveau s'applique sans question ; sinon, la question est posée. */
+function offerReplace(s: Session, pending: PendingReplace, ctx: Context): Result {
+  if (isPristine(s.answers, ctx)) return replaceDraft(s, pending, ctx, false);
+  return { session: focusOn({ ...s, screen: { kind: 'replace', pending }, toolMessage: '' }, 'wz-step-title'), effects: [] };
+}
+
+/**
+ * Un lien de partage relu : refusé (message annoncé, rien ne change) ou proposé comme un fichier importé, à la place
+ * du brouillon en place (celui qu'on propose de reprendre, s'il y en a un). Dans tous les cas, l'entrée d'historique
+ * courante perd le fragment d'abord : ni un rechargement ni « Précédent » ne reposent la question.
+ */
+function onLink(s: Session, read: LinkRead, ctx: Context): Result {
+  const drop: Effect = { type: 'history', mode: 'replace', step: s.screen.kind === 'form' ? s.step : null };
+  if (read.status === 'invalid') {
+    // Le bandeau d'un brouillon enregistré illisible garde la priorité : il porte la copie à télécharger.
+    const banner: Banner = s.banner && s.banner.kind !== 'link' ? s.banner : { kind: 'link', message: read.message, original: '' };
+    return { session: announce({ ...s, banner }, read.message), effects: [drop] };
+  }
+  const current = s.screen.kind === 'resume' ? { ...s, answers: s.screen.draft.answers, step: s.screen.draft.step ?? 'contrat' } : s;
+  const pending: PendingReplace = { source: 'lien', incoming: { answers: read.answers, step: null, savedAt: null }, note: read.note };
+  const offered = offerReplace(current, pending, ctx);
+  return { session: offered.session, effects: [drop, ...offered.effects] };
 }
 
 function onImport(s: Session, text: string, size: number, ctx: Context): Result {
@@ -294,9 +336,7 @@ function onImport(s: Session, text: string, size: number, ctx: Context): Result 
     incoming: { answers: read.answers, step: read.step, savedAt: read.savedAt },
     note: read.status === 'migrated' ? read.message : '',
   };
-  // Un brouillon vierge n'a rien à perdre : l'import s'applique sans question.
-  if (isPristine(s.answers, ctx)) return replaceDraft(s, pending, ctx, false);
-  return { session: focusOn({ ...s, screen: { kind: 'replace', pending }, toolMessage: '' }, 'wz-step-title'), effects: [] };
+  return offerReplace(s, pending, ctx);
 }
 
 // --- Le réducteur --------------------------------------------------------------------------------------
@@ -351,11 +391,14 @@ export function reduce(s: Session, action: Action, ctx: Context): Result {
       return navigate(s, isStepId(action.step) ? action.step : 'contrat', 'none');
     case 'import':
       return onImport(s, action.text, action.size, ctx);
+    case 'link':
+      return s.screen.kind === 'loading' ? same(s) : onLink(s, action.read, ctx);
     case 'confirm-replace':
       return s.screen.kind === 'replace' ? replaceDraft(s, s.screen.pending, ctx, true) : same(s);
     case 'cancel-replace': {
       if (s.screen.kind !== 'replace') return same(s);
-      const message = s.screen.pending.source === 'calculateur' ? msg(ctx).calculatorCancelled : msg(ctx).importCancelled;
+      const source = s.screen.pending.source;
+      const message = source === 'calculateur' ? msg(ctx).calculatorCancelled : source === 'lien' ? msg(ctx).linkCancelled : msg(ctx).importCancelled;
       const back = navigate({ ...s, dirty: true, toolMessage: message }, s.step, 'replace');
       return { session: announce(back.session, message), effects: back.effects };
     }
@@ -385,7 +428,7 @@ export function reduce(s: Session, action: Action, ctx: Context): Result {
     case 'dismiss-replaced':
       return { session: { ...s, replaced: null }, effects: [{ type: 'unstore', key: REPLACED_KEY }] };
     case 'close-banner':
-      return { session: { ...s, banner: null }, effects: [{ type: 'unstore', key: BACKUP_KEY }] };
+      return { session: { ...s, banner: null }, effects: s.banner?.kind === 'link' ? [] : [{ type: 'unstore', key: BACKUP_KEY }] };
     case 'forget-profile':
       return { session: announce({ ...s, hasProfile: false }, msg(ctx).profileForgotten), effects: [{ type: 'unstore', key: PROFILE_KEY }] };
     case 'exported':
