@@ -1,6 +1,8 @@
 /**
  * Le lien de partage pré-rempli sans navigateur : aller-retour, choix des parties, liens abîmés ou falsifiés
  * (base64 invalide, tronqué, bit changé, version inconnue, réponses invalides, texte hostile), tailles limites.
+ * Un lien relu donne un brouillon que la session relit comme un fichier importé (`readDraft(…, 'lien')`) : c'est
+ * ce chemin complet qui est vérifié ici.
  */
 import { describe, expect, test, vi } from 'vitest';
 import { newAnswers, newCalibration, setPath, type Answers } from '../../src/lib/wizard/model';
@@ -12,15 +14,28 @@ import {
   normalizeParts,
   pickParts,
   readShareLink,
+  SHARE_HASH,
   SHARE_PARTS,
   type SharePart,
 } from '../../src/lib/wizard/share-link';
+import { readDraft } from '../../src/lib/wizard/storage';
+import { SHARE_HASH as STATIC_SHARE_HASH } from '../../src/islands/wizard/use-session';
 import { catalog, TODAY, worksJourney } from '../support/wizard-fixtures';
 
 const PAGE = 'https://recueil.exemple.fr/assistant/?etape=calibrage#ancre';
 /** Le brouillon neuf du destinataire : les parties non partagées en viennent. */
 const base = () => newAnswers(catalog, { today: new Date(2026, 10, 3) });
 const hashOf = (url: string) => url.slice(url.indexOf('#'));
+
+type Read = { status: 'ok'; answers: Answers; parts: SharePart[]; note: string } | { status: 'invalid'; message: string };
+/** Lire un lien jusqu'au bout : l'enveloppe (share-link.ts), puis les réponses comme un fichier importé. */
+async function open(hash: string, recipient: Answers = base()): Promise<Read> {
+  const read = await readShareLink(hash, recipient);
+  if (read.status === 'invalid') return read;
+  const draft = readDraft(read.draft, 'lien');
+  if (draft.status === 'invalid' || draft.status === 'empty') return { status: 'invalid', message: draft.status === 'invalid' ? draft.message : 'vide' };
+  return { status: 'ok', answers: draft.answers, parts: read.parts, note: [read.note, draft.status === 'migrated' ? draft.message : ''].filter(Boolean).join(' ') };
+}
 
 async function link(answers: Answers, parts: readonly SharePart[] = SHARE_PARTS): Promise<string> {
   const made = await createShareLink(PAGE, answers, parts);
@@ -44,12 +59,16 @@ describe('creating and reading a link', () => {
     const answers = worksJourney();
     const url = await link(answers);
     expect(url).toMatch(/^https:\/\/recueil\.exemple\.fr\/assistant\/#partage=v1\.[A-Za-z0-9_-]+$/);
-    const read = await readShareLink(hashOf(url), base());
+    const read = await open(hashOf(url), base());
     expect(read.status).toBe('ok');
     if (read.status !== 'ok') return;
     expect(read.answers).toEqual(answers);
     expect(read.parts).toEqual(SHARE_PARTS);
     expect(read.note).toMatch(/^Ce lien apporte : le marché, l’obligation et les leviers retenus ; les lots/);
+  });
+
+  test('the prefix the island looks for, without loading this module, is this module’s', () => {
+    expect(STATIC_SHARE_HASH).toBe(SHARE_HASH);
   });
 
   test('a three-lot journey fits well under the e-mail limit', async () => {
@@ -70,7 +89,7 @@ describe('creating and reading a link', () => {
   test.each(SHARE_PARTS)('only the part « %s » travels; the rest comes from the recipient’s new draft', async (part) => {
     const sent = setPath(setPath(worksJourney(), 'lots.1.calibration.rate', '7'), 'lots.1.calibration.method', 'proprete');
     const recipient = base();
-    const read = await readShareLink(hashOf(await link(sent, [part])), recipient);
+    const read = await open(hashOf(await link(sent, [part])), recipient);
     expect(read.status).toBe('ok');
     if (read.status !== 'ok') return;
     const carried = new Set(GROUPS[part]);
@@ -93,7 +112,7 @@ describe('creating and reading a link', () => {
 
   test('the facilitator’s own profile fills a recipient draft when the contact is not shared', async () => {
     const me = { structure: 'PLIE du Val', name: 'Nadia Benali', email: 'n.benali@exemple.fr', phone: '' };
-    const read = await readShareLink(hashOf(await link(worksJourney(), ['contrat'])), newAnswers(catalog, { profile: me, today: TODAY }));
+    const read = await open(hashOf(await link(worksJourney(), ['contrat'])), newAnswers(catalog, { profile: me, today: TODAY }));
     expect(read.status === 'ok' && read.answers.facilitator).toEqual(me);
   });
 
@@ -108,7 +127,7 @@ describe('creating and reading a link', () => {
   test('hostile text stays literal (markup kept as text), bidirectional overrides are removed as on every entry', async () => {
     const hostile = '<img src=x onerror=alert(1)> \u202Eelartnec & ]]> 🏗️';
     const sent = setPath(setPath(worksJourney(), 'contract.subject', hostile), 'lots.0.name', '"><script>alert(1)</script>');
-    const read = await readShareLink(hashOf(await link(sent)), base());
+    const read = await open(hashOf(await link(sent)), base());
     expect(read.status).toBe('ok');
     if (read.status !== 'ok') return;
     expect(read.answers.contract.subject).toBe('<img src=x onerror=alert(1)> elartnec & ]]> 🏗️');
@@ -119,7 +138,7 @@ describe('creating and reading a link', () => {
 describe('damaged or forged links change nothing and say why, in French', () => {
   test('not base64url, or an envelope that is not ours', async () => {
     for (const hash of ['#partage=v1.@@@', '#partage=v1.', '#partage=v1.abc=', '#partage=', '#partage=1.abcd', '#partage=v1abcd', '#autre=v1.abcd', '#partage=v1.a']) {
-      const read = await readShareLink(hash, base());
+      const read = await open(hash, base());
       expect(read.status === 'invalid' && read.message, hash).toMatch(DAMAGED);
     }
   });
@@ -127,7 +146,7 @@ describe('damaged or forged links change nothing and say why, in French', () => 
   test('truncated, as a mail client cutting a long line would', async () => {
     const hash = hashOf(await link(worksJourney()));
     for (const keep of [0.3, 0.6, 0.9, 0.99]) {
-      const read = await readShareLink(hash.slice(0, Math.floor(hash.length * keep)), base());
+      const read = await open(hash.slice(0, Math.floor(hash.length * keep)), base());
       expect(read.status === 'invalid' && read.message, String(keep)).toMatch(DAMAGED);
     }
   });
@@ -140,16 +159,16 @@ describe('damaged or forged links change nothing and say why, in French', () => 
       const c = hash[i]!;
       const flipped = hash.slice(0, i) + (c === 'A' ? 'B' : c === 'B' ? 'A' : String.fromCharCode(c.charCodeAt(0) ^ 1).replace(/[^A-Za-z0-9_-]/, 'A')) + hash.slice(i + 1);
       if (flipped === hash) continue;
-      const read = await readShareLink(flipped, base());
+      const read = await open(flipped, base());
       expect(read.status, `caractère ${i}`).toBe('invalid');
     }
   });
 
   test('a link version this page does not know', async () => {
     const hash = hashOf(await link(worksJourney()));
-    const newer = await readShareLink(hash.replace('#partage=v1.', '#partage=v2.'), base());
+    const newer = await open(hash.replace('#partage=v1.', '#partage=v2.'), base());
     expect(newer.status === 'invalid' && newer.message).toMatch(/créé par une version plus récente de l’assistant[\s\S]*Votre brouillon n’a pas changé\.$/);
-    const older = await readShareLink(hash.replace('#partage=v1.', '#partage=v0.'), base());
+    const older = await open(hash.replace('#partage=v1.', '#partage=v0.'), base());
     expect(older.status === 'invalid' && older.message).toMatch(DAMAGED);
   });
 
@@ -160,7 +179,7 @@ describe('damaged or forged links change nothing and say why, in French', () => 
       ['[1, 2]', DAMAGED],
       [JSON.stringify({ version: 5, parts: ['contrat', 'tout'], answers: {} }), DAMAGED],
       [JSON.stringify({ version: 5, parts: [], answers: {} }), DAMAGED],
-      [JSON.stringify({ version: 99, parts: ['contrat'], answers: { contract } }), /version plus récente de l’assistant \(format 99\)/],
+      [JSON.stringify({ version: 99, parts: ['contrat'], answers: { contract } }), /^Le lien de partage n’a pas pu être lu : il a été créé par une version plus récente de l’assistant \(format 99\)/],
       [JSON.stringify({ parts: ['contrat'], answers: { contract } }), /sa version n’est pas indiquée/],
       [JSON.stringify({ version: 5, parts: ['contrat'], answers: { contract: { ...contract, kind: 'bogus' }, levers } }), /certaines réponses sont manquantes ou abîmées \(Type de marché : valeur inconnue \(« bogus »\)\)/],
       [JSON.stringify({ version: 5, parts: ['contrat'], answers: { contract: { ...contract, amount: { $gt: 0 } }, levers } }), /\(Montant estimé du marché : nombre attendu\)/],
@@ -168,7 +187,7 @@ describe('damaged or forged links change nothing and say why, in French', () => 
       [JSON.stringify({ version: 5, parts: ['lots'], answers: { lots: [] } }), /Lots : liste attendue/],
     ];
     for (const [json, message] of cases) {
-      const read = await readShareLink(await forged(json), base());
+      const read = await open(await forged(json), base());
       expect(read.status === 'invalid' && read.message, json.slice(0, 60)).toMatch(message);
     }
   });
@@ -176,11 +195,11 @@ describe('damaged or forged links change nothing and say why, in French', () => 
   test('a link whose answers come from an older version is migrated like an imported draft', async () => {
     const { employment: _e, levers, ...v4 } = worksJourney();
     const { employment: _l, ...v4levers } = levers;
-    const read = await readShareLink(await forged(JSON.stringify({ version: 4, parts: ['contrat', 'pieces'], answers: { ...v4, levers: v4levers } })), base());
+    const read = await open(await forged(JSON.stringify({ version: 4, parts: ['contrat', 'pieces'], answers: { ...v4, levers: v4levers } })), base());
     expect(read.status).toBe('ok');
     if (read.status !== 'ok') return;
     expect(read.answers.levers.employment).toBe(false);
-    expect(read.note).toMatch(/converti au format actuel/);
+    expect(read.note).toMatch(/^Ce lien apporte : [^]*converti au format actuel/);
   });
 });
 
@@ -215,7 +234,7 @@ describe('sizes', () => {
   test('a decompression bomb (a few kilobytes that inflate to megabytes) is stopped at the size cap', async () => {
     const bomb = await forged(JSON.stringify({ version: 5, parts: ['contrat'], answers: { contract: { subject: 'a'.repeat(20_000_000) } } }));
     expect(bomb.length).toBeLessThan(MAX_FRAGMENT);
-    const read = await readShareLink(bomb, base());
+    const read = await open(bomb, base());
     expect(read.status === 'invalid' && read.message).toMatch(/anormalement volumineux une fois décompressé/);
   });
 });

@@ -9,10 +9,9 @@
  *   `?etape=`), brouillon illisible (bandeau et copie), arrivée depuis le calculateur de la fiche C3 ;
  * - navigation : « Continuer » valide l'étape (et seulement lui : aucune validation à la sortie d'un champ,
  *   qui déplacerait le bouton sous le pointeur), historique du navigateur, retour au récapitulatif ;
- * - remplacement du brouillon (import, lien de partage, calculateur, nouveau brouillon) : demandé dès que le
- *   brouillon en place a des réponses, l'ancien est gardé en copie téléchargeable et « Annuler » le rétablit ;
- * - lien de partage : relu par share-link.ts (chargé à la demande), il suit le chemin d'un fichier importé ; lu,
- *   appliqué ou refusé, son fragment est retiré de l'adresse, pour qu'un rechargement ne le repose pas ;
+ * - remplacement du brouillon (import d'un fichier ou d'un lien de partage, calculateur, nouveau brouillon) :
+ *   demandé dès que le brouillon en place a des réponses ; l'ancien est gardé en copie téléchargeable et « Annuler »
+ *   le rétablit. Un lien de partage (décodé par share-link.ts, chargé à la demande) suit le chemin d'un fichier importé ;
  * - annonces aux lecteurs d'écran et déplacement du focus, comme des données (`live`, `focus`).
  */
 import { applyHandoff, type CalculatorValues } from './handoff';
@@ -25,8 +24,6 @@ import type { RenderedDocument } from '../redactions/document';
 import { cleanText as sanitizeText } from '../redactions/text';
 import { guardStep, isStepId, nextStep, previousStep, STEP_IDS, stepShortTitle, stepTitle, validateStep, visibleSteps, type FieldError, type StepId } from './steps';
 import { BACKUP_KEY, DRAFT_KEY, PROFILE_KEY, REPLACED_KEY, readDraft, serializeDraft, serializeProfile, type ReadResult } from './storage';
-// Type seulement : le module du lien de partage n'est chargé par l'îlot que lorsqu'il sert (import dynamique).
-import type { LinkRead } from './share-link';
 
 /** Un brouillon tel qu'on le garde ou le propose : réponses, étape et date d'enregistrement. */
 export interface DraftSnapshot {
@@ -41,7 +38,7 @@ export type ReplaceSource = 'import' | 'lien' | 'calculateur' | 'nouveau';
 export interface PendingReplace {
   source: ReplaceSource;
   incoming: DraftSnapshot;
-  /** Message à montrer avec l'import (ce qu'apporte un lien, brouillon converti d'une version antérieure). */
+  /** Message à montrer avec l'import (brouillon converti d'une version antérieure). */
   note: string;
 }
 
@@ -90,7 +87,7 @@ export interface Session {
 }
 
 export type Action =
-  | { type: 'start'; stored: ReadResult; urlStep: string | null; handoff: CalculatorValues | null; profile: FacilitatorProfile | null; today: Date; link?: LinkRead | null }
+  | { type: 'start'; stored: ReadResult; urlStep: string | null; handoff: CalculatorValues | null; profile: FacilitatorProfile | null; today: Date }
   | { type: 'set'; path: string; value: unknown }
   | { type: 'add-lot' }
   | { type: 'remove-lot'; key: string }
@@ -101,9 +98,10 @@ export type Action =
   /** Aller à une étape (lien « Modifier », liste des étapes) ; `field` : y mettre le focus sur ce champ. */
   | { type: 'go-to'; step: StepId; field?: string }
   | { type: 'history'; step: string | null }
-  | { type: 'import'; text: string; size: number }
-  /** Un lien de partage ouvert alors que la page l'était déjà (le fragment de l'adresse a changé). */
-  | { type: 'link'; read: LinkRead }
+  /** Un fichier importé ; `link` : les réponses viennent d'un lien de partage, et disent ce qu'il apporte. */
+  | { type: 'import'; text: string; size: number; link?: string }
+  /** Un lien de partage illisible : le message est montré (bandeau) et annoncé, rien d'autre ne change. */
+  | { type: 'link-error'; message: string }
   | { type: 'confirm-replace' }
   | { type: 'cancel-replace' }
   | { type: 'undo-replace' }
@@ -159,7 +157,7 @@ export function initialSession(ctx: Context): Session {
   };
 }
 
-/** Un brouillon neuf (profil mémorisé compris) ; aussi la base des parties qu'un lien de partage ne porte pas. */
+/** Un brouillon neuf (profil mémorisé compris) ; aussi ce qui complète les réponses d'un lien de partage. */
 export function freshAnswers(ctx: Context, handoff: CalculatorValues | null = null): Answers {
   const a = newAnswers(ctx.catalog, { profile: ctx.profile ?? null, today: ctx.now });
   return handoff ? applyHandoff(a, handoff) : a;
@@ -177,14 +175,6 @@ type Result = { session: Session; effects: Effect[] };
 const msg = (ctx: Context) => ctx.catalog.texts.ui.messages;
 
 function start(s: Session, a: Extract<Action, { type: 'start' }>, ctx: Context): Result {
-  const started = startDraft(s, a, ctx);
-  if (!a.link) return started;
-  // Un lien de partage s'examine une fois le brouillon en place établi : c'est lui qu'il remplacerait.
-  const linked = onLink(started.session, a.link, { ...ctx, profile: a.profile });
-  return { session: linked.session, effects: [...started.effects, ...linked.effects] };
-}
-
-function startDraft(s: Session, a: Extract<Action, { type: 'start' }>, ctx: Context): Result {
   const effects: Effect[] = [];
   const base: Session = { ...s, hasProfile: a.profile !== null, screen: { kind: 'form' } };
   const context = { ...ctx, profile: a.profile };
@@ -284,59 +274,45 @@ const snapshotOf = (s: Session, now: Date): DraftSnapshot => ({ answers: s.answe
 /** Remplace le brouillon en cours ; l'ancien est gardé (copie dans le navigateur) pour « Annuler ». */
 function replaceDraft(s: Session, pending: PendingReplace, ctx: Context, keepOld: boolean): Result {
   const old = snapshotOf(s, ctx.now);
+  const imported = pending.source === 'import' || pending.source === 'lien';
   const effects: Effect[] = keepOld ? [{ type: 'store', key: REPLACED_KEY, value: serializeDraft(old.answers, old.step, ctx.now) }] : [];
   const base: Session = {
     ...s,
     answers: pending.incoming.answers,
     dirty: true,
     replaced: keepOld ? { snapshot: old, source: pending.source } : s.replaced,
-    toolMessage: imports(pending.source) ? [pending.source === 'lien' ? msg(ctx).linkApplied : msg(ctx).imported, pending.note].filter(Boolean).join(' ') : '',
+    toolMessage: imported ? [msg(ctx).imported, pending.note].filter(Boolean).join(' ') : '',
   };
   // Un import mène au récapitulatif (ou à la première étape à compléter) ; un nouveau brouillon, au début.
-  const target: StepId = imports(pending.source) ? 'recapitulatif' : 'contrat';
+  const target: StepId = imported ? 'recapitulatif' : 'contrat';
   const moved = navigate(base, target, 'push');
   return { session: moved.session, effects: [...effects, ...moved.effects] };
 }
 
-const imports = (source: ReplaceSource) => source === 'import' || source === 'lien';
-
-/** Un brouillon vierge n'a rien à perdre : le nouveau s'applique sans question ; sinon, la question est posée. */
-function offerReplace(s: Session, pending: PendingReplace, ctx: Context): Result {
-  if (isPristine(s.answers, ctx)) return replaceDraft(s, pending, ctx, false);
-  return { session: focusOn({ ...s, screen: { kind: 'replace', pending }, toolMessage: '' }, 'wz-step-title'), effects: [] };
+/** Un lien illisible : bandeau (sauf celui d'un brouillon illisible, qui porte une copie à télécharger) et annonce. */
+function linkError(s: Session, message: string): Result {
+  const banner: Banner = s.banner?.original ? s.banner : { kind: 'link', message, original: '' };
+  return { session: announce({ ...s, banner }, message), effects: [] };
 }
 
-/**
- * Un lien de partage relu : refusé (message annoncé, rien ne change) ou proposé comme un fichier importé, à la place
- * du brouillon en place (celui qu'on propose de reprendre, s'il y en a un). Dans tous les cas, l'entrée d'historique
- * courante perd le fragment d'abord : ni un rechargement ni « Précédent » ne reposent la question.
- */
-function onLink(s: Session, read: LinkRead, ctx: Context): Result {
-  const drop: Effect = { type: 'history', mode: 'replace', step: s.screen.kind === 'form' ? s.step : null };
-  if (read.status === 'invalid') {
-    // Le bandeau d'un brouillon enregistré illisible garde la priorité : il porte la copie à télécharger.
-    const banner: Banner = s.banner && s.banner.kind !== 'link' ? s.banner : { kind: 'link', message: read.message, original: '' };
-    return { session: announce({ ...s, banner }, read.message), effects: [drop] };
-  }
-  const current = s.screen.kind === 'resume' ? { ...s, answers: s.screen.draft.answers, step: s.screen.draft.step ?? 'contrat' } : s;
-  const pending: PendingReplace = { source: 'lien', incoming: { answers: read.answers, step: null, savedAt: null }, note: read.note };
-  const offered = offerReplace(current, pending, ctx);
-  return { session: offered.session, effects: [drop, ...offered.effects] };
-}
-
-function onImport(s: Session, text: string, size: number, ctx: Context): Result {
+function onImport(s: Session, text: string, size: number, ctx: Context, link?: string): Result {
   if (size > MAX_IMPORT_BYTES) return { session: announce({ ...s, toolMessage: msg(ctx).importTooBig }, msg(ctx).importTooBig), effects: [] };
-  const read = readDraft(text, 'importé');
+  const read = readDraft(text, link === undefined ? 'importé' : 'lien');
   if (read.status === 'empty' || read.status === 'invalid') {
     const message = read.status === 'empty' ? msg(ctx).importEmpty : read.message;
+    if (link !== undefined) return linkError(s, message);
     return { session: announce({ ...s, toolMessage: message }, message), effects: [] };
   }
   const pending: PendingReplace = {
-    source: 'import',
+    source: link === undefined ? 'import' : 'lien',
     incoming: { answers: read.answers, step: read.step, savedAt: read.savedAt },
-    note: read.status === 'migrated' ? read.message : '',
+    note: [link, read.status === 'migrated' ? read.message : ''].filter(Boolean).join(' '),
   };
-  return offerReplace(s, pending, ctx);
+  // Le brouillon en place : celui dont la reprise est proposée, s'il y en a un (un lien peut arriver à ce moment-là).
+  const current = s.screen.kind === 'resume' ? { ...s, answers: s.screen.draft.answers, step: s.screen.draft.step ?? 'contrat' } : s;
+  // Un brouillon vierge n'a rien à perdre : l'import s'applique sans question.
+  if (isPristine(current.answers, ctx)) return replaceDraft(current, pending, ctx, false);
+  return { session: focusOn({ ...current, screen: { kind: 'replace', pending }, toolMessage: '' }, 'wz-step-title'), effects: [] };
 }
 
 // --- Le réducteur --------------------------------------------------------------------------------------
@@ -390,9 +366,9 @@ export function reduce(s: Session, action: Action, ctx: Context): Result {
       if (s.screen.kind === 'loading') return same(s);
       return navigate(s, isStepId(action.step) ? action.step : 'contrat', 'none');
     case 'import':
-      return onImport(s, action.text, action.size, ctx);
-    case 'link':
-      return s.screen.kind === 'loading' ? same(s) : onLink(s, action.read, ctx);
+      return onImport(s, action.text, action.size, ctx, action.link);
+    case 'link-error':
+      return linkError(s, action.message);
     case 'confirm-replace':
       return s.screen.kind === 'replace' ? replaceDraft(s, s.screen.pending, ctx, true) : same(s);
     case 'cancel-replace': {
@@ -428,7 +404,7 @@ export function reduce(s: Session, action: Action, ctx: Context): Result {
     case 'dismiss-replaced':
       return { session: { ...s, replaced: null }, effects: [{ type: 'unstore', key: REPLACED_KEY }] };
     case 'close-banner':
-      return { session: { ...s, banner: null }, effects: s.banner?.kind === 'link' ? [] : [{ type: 'unstore', key: BACKUP_KEY }] };
+      return { session: { ...s, banner: null }, effects: [{ type: 'unstore', key: BACKUP_KEY }] };
     case 'forget-profile':
       return { session: announce({ ...s, hasProfile: false }, msg(ctx).profileForgotten), effects: [{ type: 'unstore', key: PROFILE_KEY }] };
     case 'exported':

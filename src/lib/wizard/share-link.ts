@@ -12,15 +12,25 @@
  * - zlib (`'deflate'`) plutôt que `'deflate-raw'` : six octets de plus, mais une somme de contrôle (Adler-32) vérifiée
  *   à la décompression : un caractère changé en chemin est détecté, au lieu de modifier une réponse en silence
  *   (avec `'deflate-raw'`, le test qui change chaque caractère d'un lien trouve des liens changés relus sans erreur) ;
- * - seules les parties choisies voyagent ; le reste vient d'un brouillon neuf chez le destinataire, puis le tout
- *   passe par la même vérification qu'un fichier importé (`validateAnswers`) ;
+ * - seules les parties choisies voyagent ; le reste vient d'un brouillon neuf chez le destinataire. Ce module vérifie
+ *   l'enveloppe et rend un brouillon au format d'un fichier exporté : la session le traite ensuite comme un fichier
+ *   importé (relecture champ par champ et migration par `readDraft`, confirmation avant de remplacer un brouillon) ;
  * - limites : le fragment est refusé au-delà de `MAX_FRAGMENT` caractères avant tout décodage, et la décompression
  *   s'arrête à `MAX_JSON_BYTES` (une « bombe » de quelques kilo-octets ne peut pas remplir la mémoire).
  * Aucune fonction ne lève d'exception : un lien illisible donne un message en français.
+ *
+ * Ce module n'importe aucune valeur des modules que l'îlot charge au démarrage (modèle, stockage, format) : le
+ * découpage de la construction les sortirait alors du fichier de l'îlot dans un fichier commun, ce qui coûte plus de
+ * 2 Ko gzip au chargement de chaque page de l'assistant (mesuré avec scripts/island-size.mjs). D'où les deux
+ * constantes recopiées ci-dessous, que les tests comparent à leur source.
  */
-import { formatInt } from '../format';
-import { newCalibration, type Answers } from './model';
-import { SHARE_HASH, upgradeAnswers, validateAnswers } from './storage';
+import type { Answers } from './model';
+
+/** Début du fragment d'un lien de partage (même valeur dans use-session.ts, qui décide de charger ce module). */
+export const SHARE_HASH = '#partage=';
+/** Le `format` des brouillons exportés (`FORMAT` de storage.ts). */
+const DRAFT_FORMAT = 'recueil-assistant';
+const formatInt = (n: number) => new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 }).format(n);
 
 /** Les parties qu'on peut partager, dans l'ordre des étapes. */
 export const SHARE_PARTS = ['contrat', 'lots', 'calibrage', 'pieces', 'facilitateur'] as const;
@@ -76,12 +86,16 @@ export function pickParts(answers: Answers, parts: readonly SharePart[]): Record
 
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
-/** Les parties reçues posées sur un brouillon neuf ; le résultat reste à vérifier (`validateAnswers`). */
+/**
+ * Les parties reçues posées sur un brouillon neuf (sans son champ `version` : celle du lien s'applique) ; les lots reçus
+ * sans leur calcul d'heures prennent celui du brouillon neuf. Le résultat reste à vérifier (`readDraft`).
+ */
 function mergeParts(base: Answers, partial: Record<string, unknown>, parts: SharePart[]): Record<string, unknown> {
-  const merged: Record<string, unknown> = { ...base };
+  const { version: _v, ...merged }: Record<string, unknown> = { ...base };
   for (const part of parts) for (const group of GROUPS[part]) merged[group] = partial[group];
   if (parts.includes('lots') && !parts.includes('calibrage') && Array.isArray(partial.lots)) {
-    merged.lots = partial.lots.map((lot) => (isRecord(lot) ? { ...lot, calibration: newCalibration() } : lot));
+    const calibration = base.lots[0]?.calibration;
+    merged.lots = partial.lots.map((lot) => (isRecord(lot) ? { ...lot, calibration } : lot));
   }
   return merged;
 }
@@ -185,7 +199,8 @@ export async function createShareLink(pageUrl: string, answers: Answers, parts: 
 // --- Lire un lien -------------------------------------------------------------------------------------
 
 export type LinkRead =
-  | { status: 'ok'; answers: Answers; parts: SharePart[]; note: string }
+  /** `draft` : un brouillon au format d'un fichier exporté, à relire par `readDraft(draft, 'lien')` ; `note` : ce que le lien apporte. */
+  | { status: 'ok'; draft: string; parts: SharePart[]; note: string }
   | { status: 'invalid'; message: string };
 
 const INTRO = 'Le lien de partage n’a pas pu être lu';
@@ -193,15 +208,13 @@ const UNCHANGED = 'Votre brouillon n’a pas changé.';
 const DAMAGED = `${INTRO} : il est incomplet ou abîmé, sans doute coupé ou modifié en chemin. Demandez à la personne qui vous l’a envoyé de le renvoyer en entier, ou de vous envoyer le fichier des réponses (.json). ${UNCHANGED}`;
 const invalid = (message: string): LinkRead => ({ status: 'invalid', message });
 
-/** Un fragment d'adresse porte-t-il un lien de partage ? */
-export const isShareHash = (hash: string) => hash.startsWith(SHARE_HASH);
-
 /**
  * Relit le fragment d'un lien de partage (`#partage=v1.…`) ; `base` est le brouillon neuf qui fournit les parties
- * non partagées. Ne lève jamais d'exception.
+ * non partagées. Vérifie l'enveloppe (version, compression, somme de contrôle, taille, parties), pas les réponses :
+ * celles-ci passent ensuite par `readDraft`, comme un fichier importé. Ne lève jamais d'exception.
  */
 export async function readShareLink(hash: string, base: Answers): Promise<LinkRead> {
-  if (!isShareHash(hash)) return invalid(DAMAGED);
+  if (!hash.startsWith(SHARE_HASH)) return invalid(DAMAGED);
   if (hash.length > MAX_FRAGMENT) {
     return invalid(`${INTRO} : il est anormalement long (${formatInt(hash.length)}\u00a0caractères, ${formatInt(MAX_FRAGMENT)} au plus). ${UNCHANGED}`);
   }
@@ -225,12 +238,6 @@ export async function readShareLink(hash: string, base: Answers): Promise<LinkRe
   const known: readonly unknown[] = SHARE_PARTS;
   if (!data.parts.every((p) => known.includes(p))) return invalid(DAMAGED);
   const parts = normalizeParts(data.parts as SharePart[]);
-
-  const upgraded = upgradeAnswers(data.version, data.answers);
-  if (!upgraded.ok) return invalid(`${INTRO} : ${upgraded.reason} ${UNCHANGED}`);
-  if (!isRecord(upgraded.answers)) return invalid(DAMAGED);
-  const checked = validateAnswers(mergeParts(base, upgraded.answers, parts));
-  if (!checked.ok) return invalid(`${INTRO} : certaines réponses sont manquantes ou abîmées (${checked.errors.slice(0, 3).join(' ; ')}). ${UNCHANGED}`);
-  const note = [`Ce lien apporte : ${partsSummary(parts)}. Les autres réponses sont celles d’un brouillon neuf.`, upgraded.note].filter(Boolean).join(' ');
-  return { status: 'ok', answers: checked.answers, parts, note };
+  const draft = JSON.stringify({ format: DRAFT_FORMAT, version: data.version, step: null, answers: mergeParts(base, data.answers, parts) });
+  return { status: 'ok', draft, parts, note: `Ce lien apporte : ${partsSummary(parts)}. Les autres réponses sont celles d’un brouillon neuf.` };
 }

@@ -25,6 +25,9 @@
  *   version 4 : un marché, hors services sociaux, qui n'est pas un accord-cadre (le verdict ne change pas) ;
  * - version 4 (sans le levier `levers.employment` ni le groupe `employment`) est convertie en version 5 : levier non
  *   retenu, réponses de la condition liée à l'emploi à leurs valeurs par défaut (les pièces ne changent pas) ;
+ * - un lien de partage (share-link.ts) arrive ici comme un fichier importé : les groupes qu'il ne porte pas viennent
+ *   d'un brouillon neuf de la version actuelle, posés avant la migration ; une migration complète donc un groupe
+ *   (`{ valeurs par défaut, ...ancien }`) sans écraser ce qui a déjà la forme actuelle ;
  * - un brouillon illisible, abîmé ou d'une version inconnue n'est jamais chargé à moitié : la page le dit,
  *   en garde une copie téléchargeable (clé `recueil-assistant:copie`) et repart d'un brouillon neuf.
  * Aucune de ces fonctions ne lève d'exception.
@@ -57,8 +60,6 @@ export const BACKUP_KEY = 'recueil-assistant:copie';
 export const PROFILE_KEY = 'recueil-assistant:facilitateur';
 /** Le brouillon remplacé par un import, un calcul de la fiche C3 ou un nouveau brouillon (même forme que DRAFT_KEY). */
 export const REPLACED_KEY = 'recueil-assistant:remplace';
-/** Début du fragment d'adresse d'un lien de partage pré-rempli (share-link.ts, chargé seulement s'il est présent). */
-export const SHARE_HASH = '#partage=';
 /** Au-delà, un brouillon est tenu pour abîmé (un brouillon réel pèse quelques dizaines de kilo-octets). */
 const MAX_PAYLOAD = 2_000_000;
 const MAX_TEXT = 20_000;
@@ -352,40 +353,10 @@ const MIGRATIONS: Record<number, (old: Record<string, unknown>) => unknown> = { 
 
 const INVALID_INTRO = 'Le brouillon enregistré n’a pas pu être relu';
 
-/** Ce que l'utilisateur doit vérifier après la conversion d'un brouillon (ou d'un lien) de cette version. */
-function migrationNote(version: number): string {
-  const intro = 'Ce brouillon venait d’une version antérieure de l’assistant : il a été converti au format actuel.';
-  const check: Record<number, string> = {
-    1: 'Vérifiez le volume d’heures de chaque lot, désormais calculé lot par lot.',
-    2: 'Vérifiez à l’étape « Le marché » si le marché est divisé en lots.',
-    3: 'Vérifiez à l’étape « Le marché » s’il s’agit d’un accord-cadre à bons de commande ou de services sociaux et autres services spécifiques.',
-  };
-  return `${intro} ${check[version] ?? 'L’étape « Les leviers » propose désormais une condition d’exécution liée à l’emploi, sans volume d’heures (alternance ou achat inclusif), pour les achats où un volume d’heures convient mal.'}`;
-}
-
-/**
- * Convertit des réponses d'une version donnée au format actuel, sans les vérifier (`validateAnswers` le fait ensuite).
- * Les migrations tolèrent un groupe absent : un lien de partage ne porte que les parties choisies.
- * `reason` complète « … n'a pas pu être relu : ».
- */
-export function upgradeAnswers(version: unknown, answers: unknown): { ok: true; answers: unknown; note: string } | { ok: false; reason: string } {
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return { ok: false, reason: 'sa version n’est pas indiquée.' };
-  if (version > ANSWERS_VERSION) {
-    return { ok: false, reason: `il a été créé par une version plus récente de l’assistant (format ${version}), que cette page ne sait pas relire.` };
-  }
-  let upgraded: unknown = isRecord(answers) ? { ...answers } : answers;
-  for (let v = version; v < ANSWERS_VERSION; v++) {
-    const step = MIGRATIONS[v];
-    if (!step || !isRecord(upgraded)) return { ok: false, reason: `son format (${version}) ne peut pas être converti.` };
-    upgraded = step(upgraded);
-  }
-  return { ok: true, answers: upgraded, note: version < ANSWERS_VERSION ? migrationNote(version) : '' };
-}
-
 /** Relit un brouillon enregistré ou un fichier exporté. Ne lève jamais d'exception. */
-export function readDraft(raw: string | null | undefined, what: 'enregistré' | 'importé' = 'enregistré'): ReadResult {
+export function readDraft(raw: string | null | undefined, what: 'enregistré' | 'importé' | 'lien' = 'enregistré'): ReadResult {
   if (raw === null || raw === undefined || raw === '') return { status: 'empty' };
-  const intro = what === 'importé' ? 'Le fichier importé n’a pas pu être relu' : INVALID_INTRO;
+  const intro = what === 'lien' ? 'Le lien de partage n’a pas pu être lu' : what === 'importé' ? 'Le fichier importé n’a pas pu être relu' : INVALID_INTRO;
   const invalid = (reason: string): ReadResult => ({ status: 'invalid', message: `${intro} : ${reason}`, original: raw });
   if (raw.length > MAX_PAYLOAD) return invalid('il est anormalement volumineux.');
   let data: unknown;
@@ -395,15 +366,38 @@ export function readDraft(raw: string | null | undefined, what: 'enregistré' | 
     return invalid('son contenu est abîmé (ce n’est pas un texte au format attendu).');
   }
   if (!isRecord(data) || data.format !== FORMAT) return invalid('ce n’est pas un brouillon de l’assistant de rédaction.');
-  const upgraded = upgradeAnswers(data.version, data.answers);
-  if (!upgraded.ok) return invalid(upgraded.reason);
-  const checked = validateAnswers(upgraded.answers);
+  const version = data.version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return invalid('sa version n’est pas indiquée.');
+  if (version > ANSWERS_VERSION) {
+    return invalid(`il a été créé par une version plus récente de l’assistant (format ${version}), que cette page ne sait pas relire.`);
+  }
+  let answers: unknown = isRecord(data.answers) ? { ...data.answers } : data.answers;
+  for (let v = version; v < ANSWERS_VERSION; v++) {
+    const step = MIGRATIONS[v];
+    if (!step || !isRecord(answers)) return invalid(`son format (${version}) ne peut pas être converti.`);
+    answers = step(answers);
+  }
+  const checked = validateAnswers(answers);
   if (!checked.ok) return invalid(`certaines réponses sont manquantes ou abîmées (${checked.errors.slice(0, 3).join(' ; ')}).`);
   const step = isStepId(data.step) ? data.step : null;
   const savedAt = typeof data.savedAt === 'string' ? data.savedAt : typeof data.exportedAt === 'string' ? data.exportedAt : null;
-  const version = data.version as number;
   if (version < ANSWERS_VERSION) {
-    return { status: 'migrated', answers: checked.answers, step, savedAt, fromVersion: version, original: raw, message: upgraded.note };
+    return {
+      status: 'migrated',
+      answers: checked.answers,
+      step,
+      savedAt,
+      fromVersion: version,
+      original: raw,
+      message:
+        version === 1
+          ? `Ce brouillon venait d’une version antérieure de l’assistant : il a été converti au format actuel. Vérifiez le volume d’heures de chaque lot, désormais calculé lot par lot.`
+          : version === 2
+            ? `Ce brouillon venait d’une version antérieure de l’assistant : il a été converti au format actuel. Vérifiez à l’étape « Le marché » si le marché est divisé en lots.`
+            : version === 3
+              ? `Ce brouillon venait d’une version antérieure de l’assistant : il a été converti au format actuel. Vérifiez à l’étape « Le marché » s’il s’agit d’un accord-cadre à bons de commande ou de services sociaux et autres services spécifiques.`
+              : `Ce brouillon venait d’une version antérieure de l’assistant : il a été converti au format actuel. L’étape « Les leviers » propose désormais une condition d’exécution liée à l’emploi, sans volume d’heures (alternance ou achat inclusif), pour les achats où un volume d’heures convient mal.`,
+    };
   }
   return { status: 'ok', answers: checked.answers, step, savedAt };
 }
