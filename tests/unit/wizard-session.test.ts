@@ -264,7 +264,7 @@ describe('a share link follows the path of an imported file', () => {
     expect(cancelled.screen.kind).toBe('form');
     expect(cancelled.step).toBe('lots');
     expect(cancelled.answers.contract.subject).toBe('la rénovation du gymnase');
-    expect(cancelled.toolMessage).toBe('Le lien de partage n’a pas été repris : votre brouillon est inchangé.');
+    expect(cancelled.toolMessage).toBe('Import annulé : votre brouillon est inchangé.');
   });
 
   test('a stored draft that is still untouched is simply replaced', async () => {

@@ -59,12 +59,8 @@ export function useSession(catalog: WizardCatalog) {
     effects.forEach(run);
   }
 
-  /** Le module du partage (share.tsx), chargé à la demande ; `null` s'il n'a pas pu l'être (le message est montré). */
-  const loadShare = () =>
-    import('./share').catch(() => {
-      dispatch({ type: 'link-error', message: catalog.texts.ui.share.loadFailed });
-      return null;
-    });
+  /** Le module du partage (share.tsx), chargé à la demande ; rien s'il n'a pas pu l'être (le message est montré). */
+  const loadShare = () => import('./share').catch(() => dispatch({ type: 'link-error', message: catalog.texts.ui.share.loadFailed }));
 
   /**
    * Un lien de partage, à l'ouverture de la page ou collé dans l'onglet déjà ouvert : seul le fragment change alors,

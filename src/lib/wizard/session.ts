@@ -373,8 +373,8 @@ export function reduce(s: Session, action: Action, ctx: Context): Result {
       return s.screen.kind === 'replace' ? replaceDraft(s, s.screen.pending, ctx, true) : same(s);
     case 'cancel-replace': {
       if (s.screen.kind !== 'replace') return same(s);
-      const source = s.screen.pending.source;
-      const message = source === 'calculateur' ? msg(ctx).calculatorCancelled : source === 'lien' ? msg(ctx).linkCancelled : msg(ctx).importCancelled;
+      // Un lien annulé l'est comme un fichier importé : « Import annulé », après « Brouillon importé » s'il est confirmé.
+      const message = s.screen.pending.source === 'calculateur' ? msg(ctx).calculatorCancelled : msg(ctx).importCancelled;
       const back = navigate({ ...s, dirty: true, toolMessage: message }, s.step, 'replace');
       return { session: announce(back.session, message), effects: back.effects };
     }

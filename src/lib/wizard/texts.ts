@@ -182,7 +182,6 @@ export const WIZARD_TEXTS = {
       importEmpty: 'Le fichier est vide.',
       imported: 'Brouillon importé.',
       importCancelled: 'Import annulé : votre brouillon est inchangé.',
-      linkCancelled: 'Le lien de partage n’a pas été repris : votre brouillon est inchangé.',
       calculatorCancelled: 'Le calcul de la fiche C3 n’a pas été repris : votre brouillon est inchangé.',
       restored: 'Le brouillon précédent est rétabli.',
       exported: 'Vos réponses sont exportées dans un fichier.',
