@@ -10,6 +10,7 @@ import { redactionsSidebarGroup } from './src/lib/redactions/sidebar';
 import { rehypeRecueil } from './src/lib/typography';
 import { frenchSearchIndex } from './src/integrations/search-index';
 import { islandStylesInHead } from './src/integrations/island-styles';
+import { offlineCopy } from './src/integrations/offline';
 
 // Déploiement sous un sous-chemin : BASE_PATH=/recueil/ npm run build
 const base = process.env.BASE_PATH || '/';
@@ -20,6 +21,13 @@ export default defineConfig({
   trailingSlash: 'always',
   // Pas de préchargement des liens : la plupart des lecteurs lisent une fiche et repartent.
   prefetch: false,
+  vite: {
+    build: {
+      // Astro écrit en ligne les petits scripts sans import ; celui de la copie hors ligne reste un fichier
+      // (il est sur chaque page, donc mis en cache par le navigateur, et une politique CSP stricte l'accepte).
+      assetsInlineLimit: (file) => (file.includes('OfflineUpdate') ? false : undefined),
+    },
+  },
   markdown: { processor: unified({ rehypePlugins: [[rehypeRecueil, { base, glossary: readGlossary() }]] }) },
   integrations: [
     starlight({
@@ -76,5 +84,7 @@ export default defineConfig({
     frenchSearchIndex(),
     // Le <style> qu'Astro écrit devant le premier îlot, déplacé dans <head> (HTML valide, voir le fichier).
     islandStylesInHead(),
+    // En dernier : le service worker met en cache les fichiers tels qu'ils seront servis.
+    offlineCopy(),
   ],
 });
