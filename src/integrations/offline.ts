@@ -19,42 +19,46 @@ import { fileURLToPath } from 'node:url';
 import { generateSW } from 'workbox-build';
 import { HASHED_FILES, OFFLINE_COPY_MAX_MB, PRECACHE_GLOBS, PRECACHE_IGNORES, SERVICE_WORKER_FILE, formatMegabytes } from '../lib/offline';
 
+/** Écrit sw.js pour le site construit dans `root` ; renvoie le nombre de fichiers mis en cache et leur poids. */
+export async function writeServiceWorker(root: string): Promise<{ count: number; size: number }> {
+  const { count, size, warnings } = await generateSW({
+    swDest: join(root, SERVICE_WORKER_FILE),
+    globDirectory: root,
+    globPatterns: PRECACHE_GLOBS,
+    globIgnores: PRECACHE_IGNORES,
+    dontCacheBustURLsMatching: HASHED_FILES,
+    // La page « Recueil complet » dépasse 700 Ko : rien ne doit être écarté en silence (voir les avertissements).
+    maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+    directoryIndex: 'index.html',
+    ignoreURLParametersMatching: [/./],
+    inlineWorkboxRuntime: true,
+    mode: 'production',
+    sourcemap: false,
+    cacheId: 'recueil',
+    cleanupOutdatedCaches: true,
+    clientsClaim: true,
+    skipWaiting: false,
+    runtimeCaching: [
+      {
+        urlPattern: ({ request }) => request.mode === 'navigate',
+        handler: 'NetworkOnly',
+        options: { precacheFallback: { fallbackURL: '404.html' } },
+      },
+    ],
+  });
+  if (warnings.length) throw new Error(`Service worker : ${warnings.join(' ; ')}`);
+  if (size > OFFLINE_COPY_MAX_MB * 1e6) {
+    throw new Error(`La copie hors ligne pèse ${formatMegabytes(size)}, au-delà du plafond de ${OFFLINE_COPY_MAX_MB} Mo (src/lib/offline.ts) annoncé sur la page « Données personnelles ».`);
+  }
+  return { count, size };
+}
+
 export function offlineCopy(): AstroIntegration {
   return {
     name: 'recueil:offline-copy',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
-        const root = fileURLToPath(dir);
-        const { count, size, warnings } = await generateSW({
-          swDest: join(root, SERVICE_WORKER_FILE),
-          globDirectory: root,
-          globPatterns: PRECACHE_GLOBS,
-          globIgnores: PRECACHE_IGNORES,
-          dontCacheBustURLsMatching: HASHED_FILES,
-          // La page « Recueil complet » dépasse 700 Ko : rien ne doit être écarté en silence.
-          maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
-          directoryIndex: 'index.html',
-          ignoreURLParametersMatching: [/./],
-          inlineWorkboxRuntime: true,
-          mode: 'production',
-          sourcemap: false,
-          cacheId: 'recueil',
-          cleanupOutdatedCaches: true,
-          clientsClaim: true,
-          skipWaiting: false,
-          runtimeCaching: [
-            {
-              urlPattern: ({ request }) => request.mode === 'navigate',
-              handler: 'NetworkOnly',
-              options: { precacheFallback: { fallbackURL: '404.html' } },
-            },
-          ],
-        });
-        for (const warning of warnings) logger.warn(warning);
-        if (warnings.length) throw new Error(`Service worker : ${warnings.join(' ; ')}`);
-        if (size > OFFLINE_COPY_MAX_MB * 1e6) {
-          throw new Error(`La copie hors ligne pèse ${formatMegabytes(size)}, au-delà du plafond de ${OFFLINE_COPY_MAX_MB} Mo (src/lib/offline.ts) annoncé sur la page « Données personnelles ».`);
-        }
+        const { count, size } = await writeServiceWorker(fileURLToPath(dir));
         logger.info(`Copie hors ligne : ${count} fichiers, ${formatMegabytes(size)} (${size} octets).`);
       },
     },

@@ -16,13 +16,15 @@ export const PRECACHE_GLOBS = ['**/*.{html,js,css,svg,ico,png,woff2,json,docx,pa
 
 /**
  * Fichiers produits mais chargés par aucune page : les interfaces de Pagefind que le site n'utilise pas (il charge
- * pagefind-ui.js dans l'en-tête et pagefind.js sur /recherche/), les plans de site XML, le service worker lui-même.
+ * pagefind-ui.js dans l'en-tête et pagefind.js sur /recherche/), le moteur des pages sans langue (l'index est tout en
+ * français), les plans de site XML, le service worker lui-même.
  */
 export const PRECACHE_IGNORES = [
   SERVICE_WORKER_FILE,
   'pagefind/pagefind-component-ui.*',
   'pagefind/pagefind-modular-ui.*',
   'pagefind/pagefind-highlight.js',
+  'pagefind/wasm.unknown.pagefind',
   'sitemap-*.xml',
 ];
 

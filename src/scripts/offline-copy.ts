@@ -28,11 +28,12 @@ export async function registerOfflineCopy(base: string) {
   if (!registration) return;
   // À la toute première visite, aucune page n'est encore servie par un service worker : rien à proposer.
   const isUpdate = () => navigator.serviceWorker.controller !== null;
-  if (registration.waiting && isUpdate()) offerUpdate(registration.waiting);
-  registration.addEventListener('updatefound', () => {
-    const installing = registration.installing;
-    installing?.addEventListener('statechange', () => {
-      if (installing.state === 'installed' && isUpdate()) offerUpdate(installing);
+  const watch = (worker: ServiceWorker) =>
+    worker.addEventListener('statechange', () => {
+      if (worker.state === 'installed' && isUpdate()) offerUpdate(worker);
     });
-  });
+  if (registration.waiting && isUpdate()) offerUpdate(registration.waiting);
+  // Une mise à jour peut avoir commencé avant que l'enregistrement ne réponde : on la suit aussi.
+  if (registration.installing) watch(registration.installing);
+  registration.addEventListener('updatefound', () => registration.installing && watch(registration.installing));
 }
