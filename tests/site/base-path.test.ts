@@ -3,7 +3,7 @@
  * interne cassé ni hors de cette base (liens écrits dans les fiches compris).
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { findBrokenLinks } from '../support/links';
 import { copyProject, type ProjectCopy } from '../support/project-copy';
 
@@ -25,5 +25,12 @@ describe('deployment under a sub-path', () => {
     const html = readFileSync(project.path('dist/fiches/c1/index.html'), 'utf8');
     expect(html).toContain('href="/recueil/fiches/c2/"');
     expect(html).not.toMatch(/href="\/fiches\//);
+  });
+
+  test('the offline copy is registered under the base, with the service worker at its root', () => {
+    const script = readdirSync(project.path('dist/_astro')).find((f) => f.startsWith('OfflineUpdate'));
+    expect(script).toBeDefined();
+    expect(readFileSync(project.path(`dist/_astro/${script}`), 'utf8')).toMatch(/["'`]\/recueil\/["'`]/);
+    expect(readFileSync(project.path('dist/sw.js'), 'utf8')).toContain('{url:"fiches/c1/index.html"');
   });
 });
