@@ -11,6 +11,9 @@ export const OFFLINE_COPY_MAX_MB = 8;
 /** Nom du fichier du service worker, à la racine du site (sa portée est la base du site). */
 export const SERVICE_WORKER_FILE = 'sw.js';
 
+/** Le message « Nouvelle version disponible », chargé seulement quand une mise à jour attend (dans public/). */
+export const UPDATE_PROMPT_FILE = 'offline-update.js';
+
 /** Fichiers mis en cache, relatifs à dist/ : pages, scripts, styles, index de recherche, documents Word de l'annexe. */
 export const PRECACHE_GLOBS = ['**/*.{html,js,css,svg,ico,png,woff2,json,docx,pagefind,pf_meta,pf_index,pf_fragment,pf_filter}'];
 

@@ -1,39 +1,23 @@
 /**
- * Enregistrement du service worker de la copie hors ligne, et proposition de recharger quand une nouvelle version
- * du site a été mise en cache (voir src/components/OfflineUpdate.astro). Chargé sur chaque page : à garder minuscule.
+ * Enregistrement du service worker de la copie hors ligne (src/integrations/offline.ts), après le chargement de la
+ * page : la mise en cache du site ne dispute pas le réseau à la page elle-même. Exécuté sur chaque page, donc réduit
+ * au minimum (budget de JavaScript des fiches, scripts/bench-budgets.json) : le message de mise à jour
+ * (public/offline-update.js) n'est chargé que lorsqu'une nouvelle version attend, à l'ouverture d'une page ou dès
+ * qu'elle a fini de s'installer pendant la lecture. Rien n'est enregistré en mode développement.
  */
-import { SERVICE_WORKER_FILE } from '../lib/offline';
+import { SERVICE_WORKER_FILE, UPDATE_PROMPT_FILE } from '../lib/offline';
 
-export const UPDATE_MESSAGE = 'Nouvelle version disponible —';
+const base = import.meta.env.BASE_URL; // « / » ou « /recueil/ » : dossier de sw.js, donc portée du service worker
+const sw = navigator.serviceWorker;
 
-/** Montre le message et le bouton ; au clic, la version en attente prend la main et la page se recharge. */
-function offerUpdate(waiting: ServiceWorker) {
-  const message = document.querySelector('[data-offline-message]');
-  const button = document.querySelector<HTMLButtonElement>('[data-offline-reload]');
-  if (!message || !button) return;
-  button.onclick = () => {
-    navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
-    waiting.postMessage({ type: 'SKIP_WAITING' });
-  };
-  button.hidden = false;
-  message.textContent = UPDATE_MESSAGE;
-}
-
-/** `base` : la base du site (« / » ou « /recueil/ »), qui est aussi la portée du service worker. */
-export async function registerOfflineCopy(base: string) {
-  if (!('serviceWorker' in navigator)) return;
-  const scope = base.endsWith('/') ? base : `${base}/`;
-  // Un échec (navigateur qui refuse, stockage plein) laisse le site tel qu'en ligne : rien à signaler au lecteur.
-  const registration = await navigator.serviceWorker.register(`${scope}${SERVICE_WORKER_FILE}`, { scope }).catch(() => null);
-  if (!registration) return;
-  // À la toute première visite, aucune page n'est encore servie par un service worker : rien à proposer.
-  const isUpdate = () => navigator.serviceWorker.controller !== null;
-  const watch = (worker: ServiceWorker) =>
-    worker.addEventListener('statechange', () => {
-      if (worker.state === 'installed' && isUpdate()) offerUpdate(worker);
-    });
-  if (registration.waiting && isUpdate()) offerUpdate(registration.waiting);
-  // Une mise à jour peut avoir commencé avant que l'enregistrement ne réponde : on la suit aussi.
-  if (registration.installing) watch(registration.installing);
-  registration.addEventListener('updatefound', () => registration.installing && watch(registration.installing));
+if (import.meta.env.PROD) {
+  addEventListener('load', () =>
+    sw?.register(base + SERVICE_WORKER_FILE).then((registration) => {
+      // Une version qui attend alors qu'une autre sert déjà la page est une mise à jour (à la première visite, aucune).
+      // Import sans analyse : un import analysé tirerait l'aide de préchargement de Vite (1,7 Ko) sur chaque page.
+      const check = () => registration.waiting && sw.controller && import(/* @vite-ignore */ base + UPDATE_PROMPT_FILE);
+      check();
+      registration.onupdatefound = () => (registration.installing!.onstatechange = check);
+    }),
+  );
 }

@@ -15,7 +15,6 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { serveDist } from '../../scripts/static-server.mjs';
 import { writeServiceWorker } from '../../src/integrations/offline';
-import { UPDATE_MESSAGE } from '../../src/scripts/offline-copy';
 import { launchBrowser, openPage } from '../support/browser';
 import { check, choose, contract, freshWizard, lots, next, noAxeViolation, tabTo, type, typeDate } from '../support/wizard-driver';
 
@@ -87,7 +86,7 @@ describe('the recueil offline', () => {
       await page.getByRole('button', { name: 'Rechercher' }).click();
       const dialog = page.getByRole('dialog', { name: 'Rechercher' });
       await dialog.locator('input.pagefind-ui__search-input').fill('pénalités');
-      await expect.poll(() => dialog.locator('.pagefind-ui__result-link').count()).toBeGreaterThan(0);
+      await expect.poll(() => dialog.locator('.pagefind-ui__result-link').count(), { timeout: 15_000 }).toBeGreaterThan(0);
       await expect(dialog.locator('.pagefind-ui__result-link').first().innerText()).resolves.toMatch(/^B5 · /);
 
       // La page de recherche, avec sa requête dans l'adresse.
@@ -135,7 +134,7 @@ describe('the recueil offline', () => {
     await writeServiceWorker(root);
 
     await page.reload();
-    await expect.poll(() => message(page).innerText(), { timeout: 20_000 }).toBe(UPDATE_MESSAGE);
+    await expect.poll(() => message(page).innerText(), { timeout: 20_000 }).toBe('Nouvelle version disponible —');
     await expect(message(page).getAttribute('role')).resolves.toBe('status');
     // En attendant l'accord du lecteur, l'ancienne version reste servie.
     await expect(page.locator('#version-2').count()).resolves.toBe(0);

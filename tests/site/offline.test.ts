@@ -5,7 +5,7 @@
 import { describe, expect, test } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { OFFLINE_COPY_MAX_MB, SERVICE_WORKER_FILE } from '../../src/lib/offline';
+import { OFFLINE_COPY_MAX_MB, SERVICE_WORKER_FILE, UPDATE_PROMPT_FILE } from '../../src/lib/offline';
 
 const DIST = 'dist';
 const sw = readFileSync(join(DIST, SERVICE_WORKER_FILE), 'utf8');
@@ -20,7 +20,7 @@ describe('the offline copy', () => {
     expect(pages.length).toBeGreaterThan(50);
     const missing = files.filter((f) => /\.(?:html|js|css|docx|pf_\w+)$/.test(f) && f !== SERVICE_WORKER_FILE && !/pagefind-(?:component|modular)-ui|pagefind-highlight/.test(f) && !manifest.includes(f));
     expect(missing).toEqual([]);
-    expect(manifest).toEqual(expect.arrayContaining(['pagefind/pagefind.js', 'pagefind/pagefind-ui.js', 'pagefind/pagefind-entry.json', 'pagefind/wasm.fr.pagefind']));
+    expect(manifest).toEqual(expect.arrayContaining([UPDATE_PROMPT_FILE, 'pagefind/pagefind.js', 'pagefind/pagefind-ui.js', 'pagefind/pagefind-entry.json', 'pagefind/wasm.fr.pagefind']));
   });
 
   test('the service worker requests nothing from another site: Workbox is inside it, addresses are relative to it', () => {
