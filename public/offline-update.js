@@ -17,3 +17,6 @@ if (waiting && message instanceof HTMLElement && button instanceof HTMLButtonEle
   // Le texte est dans la page (data-text) ; l'écrire dans la région « status » le fait annoncer.
   message.textContent = message.dataset.text ?? '';
 }
+
+// Un module (chargé par import()) : son « await » de premier niveau est permis.
+export {};
