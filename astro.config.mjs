@@ -12,6 +12,7 @@ import { frenchSearchIndex } from './src/integrations/search-index';
 import { islandStylesInHead } from './src/integrations/island-styles';
 import { feedUrl } from './src/lib/changes';
 import { contentSecurityPolicy } from './src/integrations/csp';
+import { offlineCopy } from './src/integrations/offline';
 
 // Déploiement sous un sous-chemin : BASE_PATH=/recueil/ npm run build
 const base = process.env.BASE_PATH || '/';
@@ -37,6 +38,13 @@ export default defineConfig({
       // 'wasm-unsafe-eval' (WebAssembly seulement, pas eval) : Pagefind compile son moteur dans son worker, qui a sa
       // propre politique ; s'il ne démarre pas, il le compile dans la page (vérifié par tests/e2e/csp.test.ts).
       scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+    },
+  },
+  vite: {
+    build: {
+      // Astro écrit en ligne les petits scripts sans import ; celui de la copie hors ligne reste un fichier
+      // (il est sur chaque page, donc mis en cache par le navigateur, et une politique CSP stricte l'accepte).
+      assetsInlineLimit: (file) => (file.includes('OfflineUpdate') ? false : undefined),
     },
   },
   markdown: { processor: unified({ rehypePlugins: [[rehypeRecueil, { base, glossary: readGlossary() }]] }) },
@@ -93,7 +101,9 @@ export default defineConfig({
     frenchSearchIndex(),
     // Le <style> qu'Astro écrit devant le premier îlot, déplacé dans <head> (HTML valide, voir le fichier).
     islandStylesInHead(),
-    // En dernier : empreintes de la politique de sécurité calculées sur le HTML définitif.
+    // Avant la copie hors ligne : empreintes de la politique de sécurité calculées sur le HTML définitif.
     contentSecurityPolicy(),
+    // En dernier : le service worker met en cache les fichiers tels qu'ils seront servis.
+    offlineCopy(),
   ],
 });

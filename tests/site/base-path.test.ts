@@ -4,7 +4,7 @@
  * et l'adresse citée par « Signaler une erreur » sont des adresses absolues qui gardent la base.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { findBrokenLinks } from '../support/links';
 import { copyProject, type ProjectCopy } from '../support/project-copy';
 import { atomLinkOf, feedHrefs, mailtoOf, readFeed } from '../support/feed';
@@ -42,5 +42,11 @@ describe('deployment under a sub-path', () => {
     expect(atomLinkOf(html)).toBe(`${root}nouveautes.xml`);
     expect(html).toContain('href="/recueil/nouveautes/#obligation-article-l2112-2-1"');
     expect(mailtoOf(html).body).toContain(`\r\n${root}fiches/c1/\r\n`);
+
+  test('the offline copy is registered under the base, with the service worker at its root', () => {
+    const script = readdirSync(project.path('dist/_astro')).find((f) => f.startsWith('OfflineUpdate'));
+    expect(script).toBeDefined();
+    expect(readFileSync(project.path(`dist/_astro/${script}`), 'utf8')).toMatch(/["'`]\/recueil\/["'`]/);
+    expect(readFileSync(project.path('dist/sw.js'), 'utf8')).toContain('{url:"fiches/c1/index.html"');
   });
 });
