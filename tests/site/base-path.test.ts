@@ -42,6 +42,7 @@ describe('deployment under a sub-path', () => {
     expect(atomLinkOf(html)).toBe(`${root}nouveautes.xml`);
     expect(html).toContain('href="/recueil/nouveautes/#obligation-article-l2112-2-1"');
     expect(mailtoOf(html).body).toContain(`\r\n${root}fiches/c1/\r\n`);
+  });
 
   test('the offline copy is registered under the base, with the service worker at its root', () => {
     const script = readdirSync(project.path('dist/_astro')).find((f) => f.startsWith('OfflineUpdate'));
