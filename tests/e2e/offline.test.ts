@@ -22,7 +22,7 @@ const BASE = process.env.BASE_PATH || '/';
 let context: BrowserContext;
 let close: () => Promise<void>;
 const copies: string[] = [];
-beforeAll(async () => ({ browser: context, close } = await launchBrowser()));
+beforeAll(async () => ({ browser: context, close } = await launchBrowser({ serviceWorkers: 'allow' })));
 afterAll(async () => {
   await close?.();
   for (const dir of copies) rmSync(dir, { recursive: true, force: true });

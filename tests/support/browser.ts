@@ -14,7 +14,11 @@ export const MISSING_CHROMIUM = `Chromium est introuvable (${CHROMIUM_PATH}). In
 
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'];
 
-export async function launchBrowser(): Promise<{ browser: BrowserContext; close: () => Promise<void> }> {
+/**
+ * Un Chromium neuf. Le service worker de la copie hors ligne est bloqué par défaut : les requêtes qu'il servirait
+ * échapperaient à `page.route`, donc au contrôle « aucune requête hors de 127.0.0.1 » ; seul le test hors ligne l'autorise.
+ */
+export async function launchBrowser({ serviceWorkers = 'block' }: { serviceWorkers?: 'allow' | 'block' } = {}): Promise<{ browser: BrowserContext; close: () => Promise<void> }> {
   if (!existsSync(CHROMIUM_PATH)) throw new Error(MISSING_CHROMIUM);
   const userDataDir = mkdtempSync(join(tmpdir(), 'recueil-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -24,6 +28,7 @@ export async function launchBrowser(): Promise<{ browser: BrowserContext; close:
     locale: 'fr-FR',
     viewport: { width: 1280, height: 900 },
     acceptDownloads: true,
+    serviceWorkers,
   });
   return { browser: context, close: () => context.close() };
 }
