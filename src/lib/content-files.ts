@@ -46,9 +46,9 @@ export function readFicheFiles(root = '.'): FicheFile[] {
       return {
         file,
         code: data.code,
-        theme: String(data.theme ?? ''),
-        title: String(data.title ?? ''),
-        description: String(data.description ?? ''),
+        theme: typeof data.theme === 'string' ? data.theme : '',
+        title: typeof data.title === 'string' ? data.title : '',
+        description: typeof data.description === 'string' ? data.description : '',
         data,
         body,
       };
@@ -59,9 +59,9 @@ export function readFicheFiles(root = '.'): FicheFile[] {
 function yamlIds(root: string, file: string): string[] {
   const path = join(root, file);
   if (!existsSync(path)) return [];
-  const list = parseYaml(readFileSync(path, 'utf8'));
+  const list: unknown = parseYaml(readFileSync(path, 'utf8'));
   if (!Array.isArray(list)) throw new Error(`${file} : une liste d'entrées est attendue.`);
-  return list.map((entry: { id?: unknown }) => String(entry?.id));
+  return list.map((entry: { id?: unknown } | null) => String(entry?.id));
 }
 
 export function redactionIds(root = '.'): string[] {
@@ -89,7 +89,7 @@ export function readGlossary(root = '.'): GlossaryTerm[] {
   return list.map((entry, index) => {
     const result = glossarySchema.safeParse(entry);
     if (!result.success) {
-      const where = (entry as { id?: string })?.id ?? `entrée n° ${index + 1}`;
+      const where = (entry as { id?: string } | null)?.id ?? `entrée n° ${index + 1}`;
       throw new Error(`${GLOSSARY_FILE} (${where}) : ${result.error.issues.map((i) => `${i.path.join('.')} : ${i.message}`).join(' ; ')}`);
     }
     return result.data;

@@ -237,7 +237,7 @@ describe('render', () => {
   });
 
   test('adapts the sentence to an optional answer left empty, with no placeholder', () => {
-    const { facilitateur_nom: _, article_ccap: __, facilitateur_telephone: ___, ...answers } = avis().example as Record<string, unknown>;
+    const { facilitateur_nom: _, article_ccap: __, facilitateur_telephone: ___, ...answers } = avis().example;
     const doc = renderOk(avis(), answers);
     const text = normaliseSpaces(documentText(doc));
     expect(text).toContain('définie par le cahier des clauses administratives particulières');
@@ -253,7 +253,7 @@ describe('render', () => {
 
   test('applies defaults when an answer is absent', () => {
     const ccap = draftById('ccap-condition-execution');
-    const { delai_correspondant: _, ...answers } = ccap.example as Record<string, unknown>;
+    const { delai_correspondant: _, ...answers } = ccap.example;
     expect(documentText(renderOk(ccap, answers))).toContain('Dans un délai de 15 jours');
   });
 
