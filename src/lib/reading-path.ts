@@ -51,7 +51,7 @@ export function resolveReadingPath(
     const fiche = fiches.find((f) => f.code === code);
     if (!fiche) {
       const known = fiches.map((f) => f.code).join(', ');
-      throw new Error(`${where}, étape ${n} : la fiche « ${step.code} » n’existe pas. Codes existants : ${known}.`);
+      throw new Error(`${where}, étape ${n} : la fiche « ${String(step.code)} » n’existe pas. Codes existants : ${known}.`);
     }
     if (seen.has(code)) throw new Error(`${where}, étape ${n} : la fiche ${code} figure déjà dans le parcours.`);
     seen.add(code);

@@ -58,9 +58,10 @@ export interface AxeViolation { id: string; help: string; nodes: string[] }
 export async function runAxe(page: Page): Promise<AxeViolation[]> {
   await page.addScriptTag({ content: axeSource });
   return page.evaluate(async () => {
-    // @ts-expect-error axe est injecté ci-dessus
-    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((v: { id: string; help: string; nodes: { target: string[] }[] }) => ({
+    // axe est injecté ci-dessus.
+    const { axe } = window as unknown as { axe: typeof import('axe-core') };
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations.map((v) => ({
       id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')),
     }));
   });

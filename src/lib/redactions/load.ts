@@ -30,7 +30,7 @@ export function parseDraft(source: string, file: string): Draft {
   const yamlError = doc.errors[0];
   if (yamlError) {
     const at = yamlError.linePos?.[0]?.line;
-    throw new DraftError(`${file}${at ? `:${at}` : ''} : YAML illisible : ${yamlError.message.split('\n')[0]}`);
+    throw new DraftError(`${file}${at ? `:${at}` : ''} : YAML illisible : ${yamlError.message.split('\n')[0]!}`);
   }
   const lineOf = (path: (string | number)[]) => lineAt(doc, lines, path);
 

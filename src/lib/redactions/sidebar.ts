@@ -18,7 +18,7 @@ export function redactionsSidebarGroup(root = '.'): SidebarGroup {
         .map((name) => {
           const data = (parseYaml(readFileSync(join(dir, name), 'utf8')) ?? {}) as { id?: string; title?: string; shortTitle?: string };
           const id = name.replace(/\.ya?ml$/, '');
-          return { id, label: frenchTypography(String(data.shortTitle ?? data.title ?? id)) };
+          return { id, label: frenchTypography(data.shortTitle ?? data.title ?? id) };
         })
         .sort((a, b) => draftRank(a.id) - draftRank(b.id) || a.id.localeCompare(b.id))
     : [];
