@@ -52,4 +52,13 @@ export default defineConfig(
     // astro-eslint-parser ne connaît pas `projectService` : les .astro passent par le tsconfig directement.
     languageOptions: { parserOptions: { projectService: false, project: './tsconfig.json' } },
   },
+  {
+    // Les <script> des .astro deviennent des fichiers virtuels hors du programme TypeScript (astro check les vérifie) :
+    // sans cette ligne ils ne seraient pas analysés du tout (erreur d'analyse passée sous silence par le plugin).
+    files: ['**/*.astro/*.ts', '**/*.astro/*.js'],
+    extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: { parserOptions: { projectService: false, project: null }, globals: globals.browser },
+    // Dans le navigateur, stockage ou JSON refusés laissent l'état par défaut : `catch {}` vide y est voulu.
+    rules: { 'no-empty': ['error', { allowEmptyCatch: true }] },
+  },
 );
