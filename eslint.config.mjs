@@ -3,9 +3,10 @@
  * qui lisent les types (promesses oubliées, `any` qui fuit, conditions toujours vraies) dans les .ts, les .tsx ET
  * les .astro : typescript-eslint (`strictTypeChecked`, sur le programme TypeScript du tsconfig « strictest ») et
  * eslint-plugin-astro sont l'outillage établi pour cela ; Biome n'a qu'une inférence de types partielle et ne lit
- * les .astro qu'en partie (frontmatter seulement). Accessibilité du balisage : jsx-a11y (version
- * eslint-plugin-jsx-a11y-x, qui suit ESLint 10) pour les îlots Preact, ses règles reprises par eslint-plugin-astro
- * pour les .astro. Pas de règle de mise en forme : le style du code n'est pas l'affaire de cet outil.
+ * des .astro que les scripts (frontmatter, <script>), pas le balisage. Accessibilité du balisage : jsx-a11y
+ * (version eslint-plugin-jsx-a11y-x, qui suit ESLint 10) pour les îlots Preact, ses règles reprises par
+ * eslint-plugin-astro pour les .astro. Pas de règle de mise en forme : le style n'est pas l'affaire de cet outil.
+ * Pas de cache : avec des règles typées, un fichier inchangé change de verdict quand un type qu'il importe change.
  * Chaque règle désactivée ou assouplie porte sa raison sur sa ligne.
  */
 import js from '@eslint/js';
