@@ -102,6 +102,7 @@ async function measurePage(path) {
   await page.coverage.startJSCoverage({ reportAnonymousScripts: true });
   await page.goto(origin + path, { waitUntil: 'networkidle' });
   const coverage = await page.coverage.stopJSCoverage();
+  // eslint-disable-next-line no-undef -- fonction exécutée dans la page (page.evaluate), où `document` existe
   const framework = await page.evaluate(() => document.querySelectorAll('astro-island').length);
   const preactLoaded = coverage.some((c) => /preact/i.test(c.url) || /\b__H\b|options\.__b/.test(c.source ?? ''));
   await context.close();

@@ -52,6 +52,8 @@ function draft(lotCount) {
   return JSON.stringify({ format: 'recueil-assistant', version: 5, savedAt: new Date().toISOString(), step: 'recapitulatif', answers });
 }
 
+/* global window, document, HTMLAnchorElement -- instrument() et les page.evaluate() s'exécutent dans la page */
+
 /** Enregistre dans la page l'instant du clic et celui du déclenchement du téléchargement. */
 function instrument() {
   window.__timing = {};

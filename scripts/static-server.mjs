@@ -19,7 +19,10 @@ const TYPES = {
 };
 const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.xml', '.svg', '.txt']);
 
-/** Démarre le serveur ; renvoie { url, close }. `base` est le sous-chemin de déploiement (« / » par défaut). */
+/**
+ * Démarre le serveur ; renvoie { url, close }. `base` est le sous-chemin de déploiement (« / » par défaut).
+ * @returns {Promise<{ url: string, close: () => Promise<void> }>}
+ */
 export function serveDist({ root = 'dist', port = 0, host = '127.0.0.1', base = '/' } = {}) {
   const rootDir = resolve(root);
   const prefix = base.endsWith('/') ? base : `${base}/`;

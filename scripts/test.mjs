@@ -1,6 +1,7 @@
 /**
  * `npm test` : lance les couches de tests (Vitest), les plus rapides d'abord, pour qu'un échec se voie tôt :
  *   1. unit  — modules purs et contenu ;
+ *   puis analyse statique (npm run lint : ESLint, règles typées, .ts, .tsx et .astro), avec la suite complète ;
  *   2. word  — documents Word ouverts dans LibreOffice ;
  *   puis construction du site (astro build) et vérification des types (tsc, puis astro check pour les .astro) ;
  *   3. site  — site construit (liens, validateur HTML du W3C…) ;
@@ -75,6 +76,15 @@ function buildAndTypecheck() {
   return true;
 }
 
+/** Analyse statique, comptée comme un test de plus : le moindre constat (erreur ou avertissement) est un échec. */
+function lint() {
+  console.log('\n▶ Analyse statique (npm run lint)…');
+  const status = run('npm', ['run', 'lint', '--silent']);
+  if (status === 0) passed += 1;
+  else { failed += 1; console.error('\nConstats de l\'analyse statique : voir ci-dessus (fichier, ligne, règle).'); }
+  return status;
+}
+
 /** Une couche de tests : une invocation de Vitest et son rapport JSON. */
 function runLayer(layer) {
   console.log(`\n▶ Couche ${layer}…`);
@@ -107,6 +117,13 @@ for (const [i, layer] of layers.entries()) {
     console.error(`\nLa couche ${layer} a échoué${notRun.length ? ` : les suivantes (${notRun.join(', ')}) ne sont pas lancées` : ''}.`);
     console.log(summary());
     process.exit(status);
+  }
+  // L'analyse statique suit la couche unit (suite complète) : un constat arrête la suite avant les couches lentes.
+  if (layer === 'unit' && fullRun && lint() !== 0) {
+    notRun.push(...layers.slice(i + 1));
+    console.error(`\nL'analyse statique a échoué : les couches suivantes (${notRun.join(', ')}) ne sont pas lancées.`);
+    console.log(summary());
+    process.exit(1);
   }
 }
 

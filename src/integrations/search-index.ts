@@ -12,7 +12,7 @@ import { prepareHtmlForIndex } from '../lib/search-text';
 async function htmlFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   const nested = await Promise.all(
-    entries.map((e) => {
+    entries.map(async (e) => {
       const path = join(dir, e.name);
       if (e.isDirectory()) return e.name === 'pagefind' || e.name === '_astro' ? [] : htmlFiles(path);
       return e.name.endsWith('.html') ? [path] : [];
@@ -54,7 +54,7 @@ export function frenchSearchIndex(): AstroIntegration {
             const html = prepareHtmlForIndex(await readFile(file, 'utf8'));
             const added = await index.addHTMLFile({ url, content: html });
             if (added.errors.length) throw new Error(`Pagefind, ${rel} : ${added.errors.join(' ; ')}`);
-            if (added.file) pages += 1;
+            pages += 1;
           }
           // L'index de Starlight est remplacé en entier (sinon ses fichiers resteraient à côté des nôtres).
           await rm(join(root, 'pagefind'), { recursive: true, force: true });

@@ -209,17 +209,17 @@ function below100(n: number): string {
   if (n < 20) return UNITS[n]!;
   const t = Math.floor(n / 10);
   const u = n % 10;
-  if (t === 7 || t === 9) return `${TENS[t]}${t === 7 && u === 1 ? ' et ' : '-'}${UNITS[10 + u]}`;
+  if (t === 7 || t === 9) return `${TENS[t]!}${t === 7 && u === 1 ? ' et ' : '-'}${UNITS[10 + u]!}`;
   if (u === 0) return t === 8 ? 'quatre-vingts' : TENS[t]!;
-  if (u === 1 && t !== 8) return `${TENS[t]} et un`;
-  return `${TENS[t]}-${UNITS[u]}`;
+  if (u === 1 && t !== 8) return `${TENS[t]!} et un`;
+  return `${TENS[t]!}-${UNITS[u]!}`;
 }
 
 function below1000(n: number): string {
   const h = Math.floor(n / 100);
   const r = n % 100;
   if (h === 0) return below100(r);
-  const head = h === 1 ? 'cent' : `${UNITS[h]} cent${r === 0 ? 's' : ''}`;
+  const head = h === 1 ? 'cent' : `${UNITS[h]!} cent${r === 0 ? 's' : ''}`;
   return r === 0 ? head : `${head} ${below100(r)}`;
 }
 
@@ -249,7 +249,7 @@ function numberInWords(n: number): string {
   const head = integerInWords(Number(int));
   if (!frac) return head;
   const zeros = /^0*/.exec(frac)![0].length;
-  return `${head} virgule ${[...Array(zeros).fill('zéro'), ...(zeros < frac.length ? [integerInWords(Number(frac.slice(zeros)))] : [])].join(' ')}`;
+  return `${head} virgule ${[...Array<string>(zeros).fill('zéro'), ...(zeros < frac.length ? [integerInWords(Number(frac.slice(zeros)))] : [])].join(' ')}`;
 }
 
 /** Un nombre en lettres suivi de son nom : « un million d’euros », « deux millions de mois », « seize euros ». */

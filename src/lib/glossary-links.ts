@@ -37,7 +37,7 @@ function termElement(match: string, term: GlossaryTerm, base: string): HastEleme
       {
         type: 'element', tagName: 'span',
         properties: { className: ['glossary-term__tip'], role: 'tooltip', id: tipId, dataPagefindIgnore: '' },
-        children: [{ type: 'text', value: `${term.term} : ${term.expansion}. ${term.definition}` }],
+        children: [{ type: 'text', value: `${term.term} : ${term.expansion ?? ''}. ${term.definition}` }],
       },
     ],
   };
@@ -49,7 +49,7 @@ export function linkGlossaryTerms(tree: HastNode, terms: GlossaryTerm[], base = 
   const cleanBase = base.replace(/\/$/, '');
 
   const visit = (node: HastNode) => {
-    if (!('children' in node) || !node.children) return;
+    if (!('children' in node) || !Array.isArray(node.children)) return;
     if (node.type === 'element' && SKIP.has(node.tagName!)) return;
     const cls = (node.properties?.className as string[] | undefined) ?? [];
     if (cls.includes('fiche-meta') || cls.includes('glossary-term')) return;

@@ -32,7 +32,8 @@ export interface FicheInfo { code: string; title: string }
  * Un code de fiche ou un identifiant de rédaction inconnu lève une erreur en français qui nomme la page.
  */
 export function resolveReadingPath(
-  steps: ReadingStep[],
+  // Partial : les props écrites dans le MDX ne sont pas vérifiées par tsc, chaque champ l'est ici.
+  steps: Partial<ReadingStep>[],
   fiches: FicheInfo[],
   redactions: ReadonlyMap<string, string>,
   page = 'une page « Vous êtes… »',
@@ -42,11 +43,11 @@ export function resolveReadingPath(
   const seen = new Set<string>();
   return steps.map((step, index) => {
     const n = index + 1;
-    const code = String(step.code ?? '').trim().toUpperCase();
+    const code = (step.code ?? '').trim().toUpperCase();
     const fiche = fiches.find((f) => f.code === code);
     if (!fiche) {
       const known = fiches.map((f) => f.code).join(', ');
-      throw new Error(`${where}, étape ${n} : la fiche « ${step.code} » n’existe pas. Codes existants : ${known}.`);
+      throw new Error(`${where}, étape ${n} : la fiche « ${String(step.code)} » n’existe pas. Codes existants : ${known}.`);
     }
     if (seen.has(code)) throw new Error(`${where}, étape ${n} : la fiche ${code} figure déjà dans le parcours.`);
     seen.add(code);

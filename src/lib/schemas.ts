@@ -39,7 +39,7 @@ export const referenceSchema = z
     note: displayText().optional(),
   })
   .refine((r) => r.status !== 'a-venir' || r.since, {
-    message: 'Une référence « a-venir » doit indiquer sa date d’entrée en vigueur (since).',
+    error: 'Une référence « a-venir » doit indiquer sa date d’entrée en vigueur (since).',
     path: ['since'],
   });
 export type LegalReference = z.output<typeof referenceSchema>;
@@ -132,7 +132,7 @@ export function pageFields(known: KnownIds) {
         ctx.addIssue({
           code: 'custom',
           path: ['theme'],
-          message: `Le thème « ${page.theme} » ne correspond pas au code « ${page.code} » (attendu : « ${page.code[0]} »).`,
+          message: `Le thème « ${page.theme} » ne correspond pas au code « ${page.code} » (attendu : « ${page.code.charAt(0)} »).`,
         });
       }
       if (page.audiences && page.audiences.length === 0) {

@@ -4,7 +4,7 @@ import { launchBrowser, openPage } from '../support/browser';
 
 const site = inject('siteUrl');
 let context: BrowserContext;
-let close: () => Promise<void>;
+let close: (() => Promise<void>) | undefined;
 beforeAll(async () => ({ browser: context, close } = await launchBrowser()));
 afterAll(() => close?.());
 
@@ -13,7 +13,7 @@ describe('glossary in context', () => {
     const { page } = await openPage(context);
     await page.goto(`${site}fiches/c6/`);
     const term = page.locator('.sl-markdown-content .glossary-term > a').first();
-    const tipId = await term.getAttribute('aria-describedby');
+    const tipId = (await term.getAttribute('aria-describedby')) ?? '';
     const tip = page.locator(`#${tipId}`);
     await expect(tip.isVisible()).resolves.toBe(false);
     // Atteindre le terme au clavier seul.
@@ -27,7 +27,7 @@ describe('glossary in context', () => {
     await expect(tip.isVisible()).resolves.toBe(true);
     await expect(tip.innerText()).resolves.toMatch(/\w+\s: .{20,}/);
     // Le lecteur d'écran lit la définition comme description du lien.
-    const description = await page.evaluate(async (id) => document.getElementById(id!)?.textContent, tipId);
+    const description = await page.evaluate((id) => document.getElementById(id)?.textContent, tipId);
     expect(description).toMatch(/.{20,}/);
     await page.keyboard.press('Escape');
     await expect(tip.isVisible()).resolves.toBe(false);

@@ -9,7 +9,7 @@ import { AUDIENCE_IDS, ficheHref } from '../../src/lib/themes';
 const site = inject('siteUrl');
 const root = new URL(site).pathname.replace(/\/$/, '');
 let context: BrowserContext;
-let close: () => Promise<void>;
+let close: (() => Promise<void>) | undefined;
 
 beforeAll(async () => ({ browser: context, close } = await launchBrowser()));
 afterAll(() => close?.());

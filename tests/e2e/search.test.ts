@@ -4,7 +4,7 @@ import { launchBrowser, openPage } from '../support/browser';
 
 const site = inject('siteUrl');
 let context: BrowserContext;
-let close: () => Promise<void>;
+let close: (() => Promise<void>) | undefined;
 beforeAll(async () => ({ browser: context, close } = await launchBrowser()));
 afterAll(() => close?.());
 

@@ -5,7 +5,7 @@ import { THEMES } from '../../src/lib/themes';
 
 const site = inject('siteUrl');
 let context: BrowserContext;
-let close: () => Promise<void>;
+let close: (() => Promise<void>) | undefined;
 
 beforeAll(async () => ({ browser: context, close } = await launchBrowser()));
 afterAll(() => close?.());

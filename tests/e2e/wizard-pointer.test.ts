@@ -12,7 +12,7 @@ import { CONTINUE, freshWizard, hydrated, noAxeViolation } from '../support/wiza
 const site = inject('siteUrl');
 const WIZARD = `${site}assistant/`;
 let context: BrowserContext;
-let close: () => Promise<void>;
+let close: (() => Promise<void>) | undefined;
 
 beforeAll(async () => ({ browser: context, close } = await launchBrowser()));
 afterAll(() => close?.());

@@ -29,7 +29,7 @@ const site = inject('siteUrl');
 const WIZARD = `${site}assistant/`;
 const HOSTILE = '<script>alert(1)</script> & ]]> 🏗️';
 let context: BrowserContext;
-let close: () => Promise<void>;
+let close: (() => Promise<void>) | undefined;
 
 beforeAll(async () => ({ browser: context, close } = await launchBrowser()));
 afterAll(() => close?.());

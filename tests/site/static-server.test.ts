@@ -12,7 +12,7 @@ import { serveDist } from '../../scripts/static-server.mjs';
 
 const SECRET = 'secret-hors-du-site';
 let origin = '';
-let close: () => Promise<void>;
+let close: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
   const top = mkdtempSync(join(tmpdir(), 'recueil-serveur-'));
@@ -34,7 +34,7 @@ function raw(path: string): Promise<{ status: number; body: string }> {
     const req = request(`${origin}/`, { path, method: 'GET' }, (res) => {
       let body = '';
       res.setEncoding('utf8');
-      res.on('data', (c) => (body += c));
+      res.on('data', (c: string) => (body += c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
     });
     req.on('error', reject);

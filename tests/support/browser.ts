@@ -64,9 +64,10 @@ export async function runAxe(page: Page): Promise<AxeViolation[]> {
   // Évalué par le protocole de débogage : un <script> ajouté à la page serait refusé par sa politique de sécurité.
   await page.evaluate(axeSource);
   return page.evaluate(async () => {
-    // @ts-expect-error axe est injecté ci-dessus
-    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((v: { id: string; help: string; nodes: { target: string[] }[] }) => ({
+    // axe est injecté ci-dessus.
+    const { axe } = window as unknown as { axe: typeof import('axe-core') };
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations.map((v) => ({
       id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')),
     }));
   });

@@ -22,8 +22,7 @@ export interface ProjectCopy {
  * (BASE_URL=/ y écraserait la base de déploiement).
  */
 function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const key of Object.keys(env)) if (/^(VITEST|BASE_URL$|MODE$|NODE_ENV$|DEV$|PROD$|SSR$)/.test(key)) delete env[key];
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(VITEST|BASE_URL$|MODE$|NODE_ENV$|DEV$|PROD$|SSR$)/.test(key)));
   return { ...env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...extra };
 }
 

@@ -28,7 +28,7 @@ export async function nuErrors(files: string[]): Promise<NuError[]> {
     execFile(JAVA, ['-jar', vnuJar, '--errors-only', '--format', 'json', ...files], { maxBuffer: 64 * 1024 * 1024 }, (error, _stdout, stderr) => {
       // Le validateur écrit son rapport JSON sur la sortie d'erreur et sort en code 1 s'il trouve des erreurs.
       if (stderr.trimStart().startsWith('{')) resolve(stderr);
-      else reject(new Error(`Le validateur HTML n'a pas produit de rapport : ${stderr || error?.message}`));
+      else reject(new Error(`Le validateur HTML n'a pas produit de rapport : ${stderr || (error?.message ?? '')}`));
     });
   });
   const { messages } = JSON.parse(output) as { messages: NuMessage[] };

@@ -82,7 +82,7 @@ describe('fiches', () => {
 
       test('internal links to fiches point to existing fiches', () => {
         for (const m of fiche.body.matchAll(/\]\(\/fiches\/([a-z]\d)\/?(?:#[^)]*)?\)/g)) {
-          expect(known.fiches.has((m[1] ?? '').toUpperCase()), `lien vers /fiches/${m[1]}/`).toBe(true);
+          expect(known.fiches.has((m[1] ?? '').toUpperCase()), `lien vers /fiches/${m[1] ?? ''}/`).toBe(true);
         }
       });
     });

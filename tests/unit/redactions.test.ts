@@ -192,6 +192,7 @@ describe('render', () => {
       regime: 'inconnu',
     });
     expect(errors).toEqual([
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- Vitest type ses correspondances partielles en `any`
       { field: 'regime', message: expect.stringMatching(/^Le champ « Cadre de la clause » doit être l’une des options proposées/) },
       { field: 'lots[0].heures', message: 'Lots concernés, ligne 1 : le champ « Heures d’insertion du lot » doit être au moins égal à 1\u00a0heure.' },
       { field: 'lots[1].numero', message: 'Lots concernés, ligne 2 : le champ « Numéro du lot » est obligatoire.' },
@@ -238,7 +239,7 @@ describe('render', () => {
   });
 
   test('adapts the sentence to an optional answer left empty, with no placeholder', () => {
-    const { facilitateur_nom: _, article_ccap: __, facilitateur_telephone: ___, ...answers } = avis().example as Record<string, unknown>;
+    const { facilitateur_nom: _, article_ccap: __, facilitateur_telephone: ___, ...answers } = avis().example;
     const doc = renderOk(avis(), answers);
     const text = normaliseSpaces(documentText(doc));
     expect(text).toContain('définie par le cahier des clauses administratives particulières');
@@ -254,7 +255,7 @@ describe('render', () => {
 
   test('applies defaults when an answer is absent', () => {
     const ccap = draftById('ccap-condition-execution');
-    const { delai_correspondant: _, ...answers } = ccap.example as Record<string, unknown>;
+    const { delai_correspondant: _, ...answers } = ccap.example;
     expect(documentText(renderOk(ccap, answers))).toContain('Dans un délai de 15 jours');
   });
 
@@ -270,7 +271,7 @@ describe('render', () => {
   test('does not treat answers as line syntax', () => {
     const ccap = draftById('ccap-condition-execution');
     const doc = renderOk(ccap, { ...ccap.example, perimetre: '# Titre injecté\n- puce\n| a | b |' });
-    expect(doc.blocks.filter((b) => b.kind === 'heading').map((b) => (b.kind === 'heading' ? b.runs[0]?.text : ''))).not.toContain('Titre injecté');
+    expect(doc.blocks.filter((b) => b.kind === 'heading').map((b) => b.runs[0]?.text)).not.toContain('Titre injecté');
     expect(documentText(doc)).toContain('# Titre injecté');
   });
 

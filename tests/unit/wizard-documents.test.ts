@@ -166,8 +166,8 @@ function violations(c: Combination, docs: RenderedDocument[]): string[] {
   for (const d of docs) {
     const t = text(d);
     if (documentRuns(d).some((r) => r.kind === 'placeholder')) fail(`${d.draftId} : repère restant`);
-    if (/[[\]]/.test(t)) fail(`${d.draftId} : crochet dans « ${t.match(/.{0,40}[[\]].{0,40}/)?.[0]} »`);
-    if (/\.\.|\s[.,]|\(\s|\s\)| {2}/.test(t.replace(/…+/g, '…'))) fail(`${d.draftId} : ponctuation « ${t.match(/.{0,30}(\.\.|\s[.,]|\(\s|\s\)| {2}).{0,30}/)?.[0]} »`);
+    if (/[[\]]/.test(t)) fail(`${d.draftId} : crochet dans « ${t.match(/.{0,40}[[\]].{0,40}/)?.[0] ?? ''} »`);
+    if (/\.\.|\s[.,]|\(\s|\s\)| {2}/.test(t.replace(/…+/g, '…'))) fail(`${d.draftId} : ponctuation « ${t.match(/.{0,30}(\.\.|\s[.,]|\(\s|\s\)| {2}).{0,30}/)?.[0] ?? ''} »`);
     if (/undefined|NaN|null|\[object/.test(t)) fail(`${d.draftId} : valeur illisible`);
     if (/ccag-tic-2021-art16/.test(d.references.join(' '))) fail(`${d.draftId} : CCAG-TIC cité pour un marché qui n'est pas informatique`);
     if (d.references.includes('ccag-2021') || d.references.some((r) => r.startsWith('ccag-') && r !== CCAG_REFERENCE[c.kind])) fail(`${d.draftId} : CCAG ${d.references.join(', ')}`);
@@ -212,7 +212,7 @@ function violations(c: Combination, docs: RenderedDocument[]): string[] {
     if (titleText !== (c.article ? `Article ${c.article} – Clause sociale d’insertion` : 'Clause sociale d’insertion')) fail(`CCAP : titre « ${titleText} »`);
     // Accords.
     for (const [id, t] of [['CCAP', tc], ['avis/RC', text(avis)], ['fiche', form]] as const) {
-      if (c.shape === 'non-alloti' && /\blots?\b/i.test(t.replace(/^.*$/m, ''))) fail(`${id} : marché non alloti écrit en lots (« ${t.replace(/^.*$/m, '').match(/.{0,40}\blots?\b.{0,40}/i)?.[0]} »)`);
+      if (c.shape === 'non-alloti' && /\blots?\b/i.test(t.replace(/^.*$/m, ''))) fail(`${id} : marché non alloti écrit en lots (« ${t.replace(/^.*$/m, '').match(/.{0,40}\blots?\b.{0,40}/i)?.[0] ?? ''} »)`);
       if (clauseCount === 1 && /chaque lot|lots énumérés|Lots concernés/.test(t)) fail(`${id} : pluriel pour un seul lot`);
       if (clauseCount > 1 && /Le titulaire du lot \d/.test(t)) fail(`${id} : singulier pour plusieurs lots`);
     }

@@ -66,8 +66,10 @@ describe('validation of the employment step', () => {
   test('asks for a modality, the functions, the penalty and the facilitator, in French', () => {
     const a = set(employmentJourney(), { 'employment.modalities': [], 'employment.penalty': '', 'facilitator.structure': '' });
     expect(validateStep(a, 'emploi')).toEqual([
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- Vitest type ses correspondances partielles en `any`
       { field: 'employment.modalities', message: expect.stringMatching(/^Cochez au moins une modalité/) },
       { field: 'employment.penalty', message: 'Indiquez la pénalité forfaitaire.' },
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- Vitest type ses correspondances partielles en `any`
       { field: 'facilitator.structure', message: expect.stringMatching(/^Indiquez la structure du facilitateur/) },
     ]);
     const b = set(employmentJourney(), { 'employment.functions': ' ', 'employment.contracts': '0', 'employment.inclusiveShare': '120' });

@@ -107,7 +107,7 @@ describe('messages name their field', () => {
 });
 
 describe('importing a file', () => {
-  const base = () => JSON.parse(serializeDraft(worksJourney(), null, NOW));
+  const base = () => JSON.parse(serializeDraft(worksJourney(), null, NOW)) as { answers: unknown };
 
   test('errors give the French label of the field and its lot, not an internal path', () => {
     const raw = base();

@@ -47,7 +47,7 @@ describe('saved drafts', () => {
   });
 
   test('a draft with a wrong type or an unknown value is refused, naming the field', () => {
-    const base = JSON.parse(serializeDraft(worksJourney(), 'lots', NOW));
+    const base = JSON.parse(serializeDraft(worksJourney(), 'lots', NOW)) as { answers: unknown };
     const wrongType = { ...base, answers: setPath(base.answers, 'lots.1.amount', { euros: 1000 }) };
     const r = readDraft(JSON.stringify(wrongType));
     expect(r.status === 'invalid' && r.message).toMatch(/Montant estimé du lot, lot 2 : nombre attendu/);
@@ -59,7 +59,7 @@ describe('saved drafts', () => {
   });
 
   test('unknown extra fields are dropped, not kept', () => {
-    const base = JSON.parse(serializeDraft(worksJourney(), null, NOW));
+    const base = JSON.parse(serializeDraft(worksJourney(), null, NOW)) as { answers: { contract: Record<string, unknown> } };
     base.answers.contract.injected = '<script>';
     const r = readDraft(JSON.stringify(base));
     expect(r.status).toBe('ok');

@@ -79,6 +79,7 @@ describe('hostile text', () => {
       const text = textOf(name);
       expect(text, name).toContain(HOSTILE_SHORT_CLEAN);
       expect(text.replace(/\s+/g, ''), name).toContain(HOSTILE_LONG.replace(/\s+/g, ''));
+      // eslint-disable-next-line no-control-regex -- on vérifie justement l'absence de caractères de contrôle
       expect(text, name).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
     }
   });
@@ -87,6 +88,7 @@ describe('hostile text', () => {
     const xml = entry(unzipSync(fileOf('brut')), 'word/document.xml');
     expect(xml).toContain('&lt;script&gt;alert(');
     expect(xml).toContain('&amp; Cie ]]&gt; &lt;![CDATA[');
+    // eslint-disable-next-line no-control-regex -- on vérifie justement l'absence de caractères de contrôle
     expect(xml).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/);
     expect(xml).toContain('w:highlight w:val="yellow"');
   });

@@ -53,7 +53,7 @@ export default function HoursCalculator({ base }: { base: string }) {
                   value={values[f.key]}
                   aria-describedby={`${id}-aide${error ? ` ${id}-erreur` : ''}`}
                   aria-invalid={error ? 'true' : undefined}
-                  onInput={(e) => setValues({ ...values, [f.key]: (e.currentTarget as HTMLInputElement).value })}
+                  onInput={(e) => setValues({ ...values, [f.key]: e.currentTarget.value })}
                 />
               </div>
             );

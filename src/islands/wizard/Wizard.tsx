@@ -108,7 +108,10 @@ export default function WizardApp({ catalog, base }: Props) {
   async function onDownload() {
     const now = new Date();
     const plan = downloadPlan(answers, catalog, now);
-    if (plan.kind === 'blocked') return dispatch({ type: 'download-blocked', count: plan.blockers.length });
+    if (plan.kind === 'blocked') {
+      dispatch({ type: 'download-blocked', count: plan.blockers.length });
+      return;
+    }
     dispatch({ type: 'download-started' });
     try {
       // La bibliothèque `docx` et l'adaptateur Word ne sont chargés qu'ici, au clic.
@@ -180,7 +183,7 @@ export default function WizardApp({ catalog, base }: Props) {
                         </ul>
                       </div>
                     )}
-                    <Body onDownload={onDownload} />
+                    <Body onDownload={() => void onDownload()} />
                     <div class="wz-nav">
                       {step !== 'recapitulatif' && (
                         <button type="submit" class="wz-button wz-button--primary">

@@ -11,9 +11,9 @@ export interface WizardApi {
   /** Base du site (« / » ou « /recueil/ »). */
   base: string;
   /** Transmet une action à la session (src/lib/wizard/session.ts). */
-  act(action: Action): void;
+  act: (action: Action) => void;
   /** Adresse d'une étape, pour les liens. */
-  stepHref(step: StepId): string;
+  stepHref: (step: StepId) => string;
 }
 
 export const Wizard = createContext<WizardApi>(null as unknown as WizardApi);

@@ -108,7 +108,7 @@ export function Choices({ path, legend, hint, options, multiple, boolean, inline
   const id = fieldId(path);
   const error = api.error(path);
   const raw = api.get(path);
-  const values = multiple ? (Array.isArray(raw) ? (raw as string[]) : []) : [boolean ? (raw ? 'oui' : 'non') : String(raw ?? '')];
+  const values = multiple ? (Array.isArray(raw) ? (raw as string[]) : []) : [boolean ? (raw ? 'oui' : 'non') : typeof raw === 'string' || typeof raw === 'number' ? String(raw) : ''];
   return (
     <fieldset id={id} class={`wz-fieldset${error ? ' wz-field--error' : ''}`} aria-describedby={describedBy(hint && `${id}-aide`, error && `${id}-erreur`)}>
       <legend class="wz-legend">{legend}</legend>
@@ -131,7 +131,7 @@ export function Choices({ path, legend, hint, options, multiple, boolean, inline
                 checked={values.includes(o.value)}
                 aria-describedby={o.hint ? `${oid}-aide` : undefined}
                 onChange={(e) => {
-                  const on = (e.currentTarget as HTMLInputElement).checked;
+                  const on = e.currentTarget.checked;
                   // Cases à cocher : l'ordre des options est gardé, c'est celui de la rédaction type.
                   api.set(path, multiple ? options.map((x) => x.value).filter((v) => (v === o.value ? on : values.includes(v))) : boolean ? o.value === 'oui' : o.value);
                 }}
@@ -165,7 +165,7 @@ export function Checkbox({ path, label, hint }: { path: string; label: Component
         aria-describedby={describedBy(hint && `${id}-aide`, error && `${id}-erreur`)}
         aria-invalid={error ? 'true' : undefined}
         onChange={(e) => {
-          api.set(path, (e.currentTarget as HTMLInputElement).checked);
+          api.set(path, e.currentTarget.checked);
         }}
       />
       <label for={id}>{label}</label>

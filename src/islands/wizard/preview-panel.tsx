@@ -45,6 +45,7 @@ export function PreviewAside({ focusTick }: { focusTick: number }) {
   return (
     <aside class="wz-aside" aria-labelledby="wz-preview-title">
       <h2 id="wz-preview-title">Aperçu des documents</h2>
+      {/* eslint-disable-next-line jsx-a11y-x/no-noninteractive-tabindex -- zone défilante : le clavier doit pouvoir la faire défiler (WCAG 2.1.1, règle axe scrollable-region-focusable) */}
       <div ref={scroller} class="wz-aside__scroll" tabIndex={0} role="region" aria-label="Aperçu des documents, défilable">
         <Preview pieces={pieces} headingLevel={2} current={target} />
       </div>

@@ -8,7 +8,7 @@ import { RULES } from '../../lib/wizard/numbers';
 import { Wizard, ficheLink, siteHref } from './context';
 import { Rich } from './rich';
 
-const entries = <T extends Record<string, string>>(o: T) => Object.entries(o).map(([value, label]) => ({ value, label }));
+const entries = (o: Record<string, string>) => Object.entries(o).map(([value, label]) => ({ value, label }));
 
 export function ContractStep() {
   const { catalog, answers } = useContext(Wizard);

@@ -115,7 +115,7 @@ export function leverNotices(answers: Answers): string[] {
     if (low.length > 0) {
       const which = low.map((l) => l.number.trim() || '?');
       notices.push(
-        `Le volume d’heures calculé est très faible (moins de ${LOW_VOLUME_HOURS} heures) pour ${which.length > 1 ? `les lots ${which.join(', ')}` : `le lot ${which[0]}`} : la condition liée à l’emploi, sans volume d’heures (alternance ou achat auprès de structures inclusives), peut convenir mieux (fiche C8).`,
+        `Le volume d’heures calculé est très faible (moins de ${LOW_VOLUME_HOURS} heures) pour ${which.length > 1 ? `les lots ${which.join(', ')}` : `le lot ${which[0]!}`} : la condition liée à l’emploi, sans volume d’heures (alternance ou achat auprès de structures inclusives), peut convenir mieux (fiche C8).`,
       );
     }
   }

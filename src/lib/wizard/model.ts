@@ -228,7 +228,7 @@ const defaultList = (c: WizardCatalog | null, id: string, name: string, fallback
 };
 const defaultText = (c: WizardCatalog | null, id: string, name: string, fallback: string) => {
   const d = defaultOf(c, id, name);
-  return d === undefined ? fallback : String(d);
+  return typeof d === 'string' || typeof d === 'number' ? String(d) : fallback;
 };
 
 /** Suggestions de calibrage : l'exemple de la fiche C3 (30 € de l'heure, 5 %). Visibles et modifiables. */
@@ -354,7 +354,7 @@ export function setPath<T>(root: T, path: Path, value: unknown): T {
   if (Array.isArray(root)) {
     const index = Number(head);
     if (!Number.isInteger(index) || index < 0 || index >= root.length) return root;
-    const copy = root.slice();
+    const copy: unknown[] = root.slice();
     copy[index] = rest.length ? setPath(copy[index], rest.join('.'), value) : value;
     return copy as T;
   }
@@ -413,7 +413,7 @@ export function removeSubCriterion(answers: Answers, key: string): Answers {
 function mapStrings<T>(node: T, clean: (s: string) => string): T {
   if (typeof node === 'string') return clean(node) as T;
   if (Array.isArray(node)) {
-    const copy = node.map((item) => mapStrings(item, clean));
+    const copy = node.map((item: unknown) => mapStrings(item, clean));
     return (copy.some((item, i) => item !== node[i]) ? copy : node) as T;
   }
   if (typeof node === 'object' && node !== null) {

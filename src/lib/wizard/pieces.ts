@@ -408,7 +408,7 @@ function adjustDraft(draft: WizardDraft, piece: Pick<Piece, 'noDefault' | 'optio
   const noDefault = new Set(piece.noDefault ?? []);
   const optional = new Set(piece.optional ?? []);
   if (!relaxAll && noDefault.size === 0 && optional.size === 0) return draft;
-  const variables = draft.variables.map((v) => {
+  const variables = draft.variables.map<WizardDraft['variables'][number]>((v) => {
     let out = v;
     if (relaxAll || optional.has(v.name)) {
       out = { ...out, required: false };
@@ -416,10 +416,10 @@ function adjustDraft(draft: WizardDraft, piece: Pick<Piece, 'noDefault' | 'optio
     }
     if (noDefault.has(v.name) && 'default' in out) {
       const { default: _omit, ...rest } = out;
-      out = rest as typeof out;
+      out = rest;
     }
     return out;
-  }) as WizardDraft['variables'];
+  });
   return { ...draft, variables };
 }
 
@@ -493,7 +493,7 @@ function dropAnswer(answers: Record<string, unknown>, field: string): Record<str
   const items = Array.isArray(answers[list!]) ? [...(answers[list!] as Record<string, unknown>[])] : [];
   const i = Number(index);
   if (key && items[i] && typeof items[i] === 'object') {
-    const { [key]: _omit, ...rest } = items[i]!;
+    const { [key]: _omit, ...rest } = items[i];
     items[i] = rest;
   }
   return { ...answers, [list!]: items };
@@ -529,5 +529,5 @@ export function previewDocuments(answers: Answers, catalog: WizardCatalog): Prev
 
 /** Les documents que contiendra le fichier Word, dans l'ordre, avec leur titre. */
 export function plannedDocuments(answers: Answers, catalog: WizardCatalog): { draftId: string; title: string }[] {
-  return allPieces(answers, catalog).map((p) => ({ draftId: p.draftId as string, title: catalog.drafts[p.draftId]?.title ?? p.draftId }));
+  return allPieces(answers, catalog).map((p) => ({ draftId: p.draftId, title: catalog.drafts[p.draftId]?.title ?? p.draftId }));
 }

@@ -27,7 +27,7 @@ export const STEPS = [
 ] as const;
 
 export type StepId = (typeof STEPS)[number]['id'];
-export const STEP_IDS = STEPS.map((s) => s.id) as StepId[];
+export const STEP_IDS = STEPS.map<StepId>((s) => s.id);
 export const isStepId = (x: unknown): x is StepId => typeof x === 'string' && (STEP_IDS as string[]).includes(x);
 export const stepTitle = (id: StepId) => STEPS.find((s) => s.id === id)!.title;
 export const stepShortTitle = (id: StepId) => STEPS.find((s) => s.id === id)!.short;

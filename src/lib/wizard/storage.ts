@@ -232,7 +232,7 @@ function conform(value: unknown, model: unknown, path: string, errors: string[])
   if (typeof model === 'string') {
     const text = typeof value === 'number' && Number.isFinite(value) ? numberAsText(value) : value;
     if (typeof text !== 'string' || text.length > MAX_TEXT) errors.push(`${at} : ${NUMERIC_FIELDS.has(key) ? 'nombre' : 'texte'} attendu`);
-    else if (ENUMS[key] && !ENUMS[key]!.includes(text)) errors.push(`${at} : valeur inconnue (« ${text.slice(0, 40)} »)`);
+    else if (ENUMS[key] && !ENUMS[key].includes(text)) errors.push(`${at} : valeur inconnue (« ${text.slice(0, 40)} »)`);
     return text;
   }
   if (typeof model === 'boolean') {
@@ -240,7 +240,7 @@ function conform(value: unknown, model: unknown, path: string, errors: string[])
     return value;
   }
   if (Array.isArray(model)) {
-    const item = model[0];
+    const item: unknown = model[0];
     const max = LIST_MAX[key] ?? 50;
     if (!Array.isArray(value) || value.length > max || (item !== undefined && typeof item === 'object' && value.length === 0)) {
       errors.push(`${at} : liste attendue`);
@@ -248,7 +248,7 @@ function conform(value: unknown, model: unknown, path: string, errors: string[])
     }
     if (item === undefined || typeof item === 'string') {
       if (value.some((v) => typeof v !== 'string' || v.length > 100)) errors.push(`${at} : liste de choix attendue`);
-      return [...value];
+      return value.slice();
     }
     return value.map((v, i) => conform(v, item, `${path}.${i}`, errors));
   }
@@ -273,7 +273,7 @@ export function validateAnswers(value: unknown): { ok: true; answers: Answers } 
   const { version: _v, ...model } = shapeModel();
   const cleaned = conform(value, model, '', errors) as Omit<Answers, 'version'>;
   if (errors.length) return { ok: false, errors };
-  const answers = sanitizeAnswers({ version: ANSWERS_VERSION, ...cleaned } as Answers);
+  const answers = sanitizeAnswers({ version: ANSWERS_VERSION, ...cleaned });
   const keys = answers.lots.map((l) => l.key);
   if (new Set(keys).size !== keys.length) return { ok: false, errors: ['Lots : identifiants de lots en double'] };
   return { ok: true, answers };
@@ -291,7 +291,7 @@ function migrate1to2(v1: Record<string, unknown>): unknown {
   return {
     ...v1,
     lots: Array.isArray(lots)
-      ? lots.map((lot) =>
+      ? lots.map((lot: unknown) =>
           isRecord(lot)
             ? {
                 ...lot,
@@ -317,7 +317,7 @@ function migrate2to3(v2: Record<string, unknown>): unknown {
     ...v2,
     contract: isRecord(v2.contract) ? { allotted: true, ...v2.contract } : v2.contract,
     lots: Array.isArray(lots)
-      ? lots.map((lot) => (isRecord(lot) && isRecord(lot.calibration) ? { ...lot, calibration: { keepReason: '', ...lot.calibration } } : lot))
+      ? lots.map((lot: unknown) => (isRecord(lot) && isRecord(lot.calibration) ? { ...lot, calibration: { keepReason: '', ...lot.calibration } } : lot))
       : lots,
   };
 }
@@ -420,7 +420,7 @@ export function readProfile(raw: string | null | undefined): FacilitatorProfile 
     if (!isRecord(data) || data.version !== 1 || !isRecord(data.facilitator)) return null;
     const f = data.facilitator;
     const fields = ['structure', 'name', 'email', 'phone'] as const;
-    if (!fields.every((k) => typeof f[k] === 'string' && (f[k] as string).length <= 300)) return null;
+    if (!fields.every((k) => typeof f[k] === 'string' && f[k].length <= 300)) return null;
     const profile = Object.fromEntries(fields.map((k) => [k, cleanText(f[k] as string)])) as unknown as FacilitatorProfile;
     return profile.structure.trim() ? profile : null;
   } catch {

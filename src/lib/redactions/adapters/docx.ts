@@ -148,7 +148,7 @@ function textRuns(runs: Run[], extra: { bold?: boolean } = {}): TextRun[] {
 function widthEm(text: string): number {
   let em = 0;
   for (const ch of text) {
-    if (/[ilIjtf.,;:'’|!()\[\] ]/.test(ch)) em += 0.28;
+    if (/[ilIjtf.,;:'’|!()[\] ]/.test(ch)) em += 0.28;
     else if (/[mwMW@%]/.test(ch)) em += 0.86;
     else if (/[A-ZÀ-ÖØ-Þ0-9]/.test(ch)) em += ch >= '0' && ch <= '9' ? 0.56 : 0.7;
     else em += 0.56;

@@ -54,7 +54,7 @@ function relax(variables: Draft['variables'], fill: ReadonlySet<string>): Draft[
     const { default: _d, ...rest } = v as V & { default?: unknown };
     return { ...rest, required: false } as V;
   };
-  return variables.map((v) => (v.type === 'lots' ? { ...v, fields: v.fields.map(loose) } : loose(v))) as Draft['variables'];
+  return variables.map((v) => (v.type === 'lots' ? { ...v, fields: v.fields.map(loose) } : loose(v)));
 }
 
 /** Le préfixe des numéros d'articles (« 9 », « 7.3 »), rien, ou `null` : articles sans numéro. */
@@ -78,7 +78,7 @@ export function renderBlank(draft: Draft): RenderedDocument {
   const { scope } = resolveAnswers(variables, oneEmptyLot);
   const out: OutLine[] = [];
   expand(draft.nodes, scope, out, { blank: true, fill: new Set() });
-  return { draftId: draft.id, title: draft.title, fiche: draft.fiche, references: [...draft.references], blocks: group(out, draft.numberArticles === false ? null : '') };
+  return { draftId: draft.id, title: draft.title, fiche: draft.fiche, references: [...draft.references], blocks: group(out, draft.numberArticles ? '' : null) };
 }
 
 function isSet(cond: Condition, scope: Scope, mode: Mode): boolean {

@@ -8,6 +8,7 @@
  *   sans effet sur l'ordre d'un texte français, restent.
  * Tout le reste (émojis, <, &, ]]>) reste littéral.
  */
+// eslint-disable-next-line no-control-regex -- ce sont justement les caractères de contrôle interdits en XML qu'on cherche
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
 

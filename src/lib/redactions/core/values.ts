@@ -174,7 +174,7 @@ const optionText = (o: ChoiceOption) => frenchTypography(o.text ?? o.label);
 
 /** « a », « a et b », « a, b et c ». */
 export function joinFr(items: string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} et ${items[items.length - 1]}`;
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} et ${items[items.length - 1]!}`;
 }
 
 function emptyValue(v: Variable): ScalarValue {
