@@ -102,7 +102,7 @@ export function contentSecurityPolicy(): AstroIntegration {
           try {
             await writeFile(file, withPagePolicy(html));
           } catch (error) {
-            throw new Error(`${relative(root, file)} : ${(error as Error).message}`);
+            throw new Error(`${relative(root, file)} : ${(error as Error).message}`, { cause: error });
           }
         }
         logger.info(`Politique de sécurité du contenu terminée : ${files.length} page(s).`);

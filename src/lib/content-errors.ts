@@ -88,7 +88,7 @@ const expectedMessage: z.core.$ZodErrorMap = (issue) => {
     case 'too_big':
       return issue.origin === 'number' ? `attendu un nombre ${issue.inclusive ? '≤' : '<'} ${issue.maximum}` : `attendu au plus ${count(issue.maximum, issue.origin)}`;
     case 'invalid_format':
-      return issue.format === 'url' ? 'attendu une URL absolue (https://…)' : issue.format === 'regex' ? `attendu un texte de la forme ${issue.pattern}` : `attendu le format ${issue.format}`;
+      return issue.format === 'url' ? 'attendu une URL absolue (https://…)' : issue.format === 'regex' ? `attendu un texte de la forme ${issue.pattern ?? ''}` : `attendu le format ${issue.format}`;
     case 'unrecognized_keys':
       return 'attendu aucun autre champ';
     default: {
@@ -108,5 +108,5 @@ function describe(value: unknown): string {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'une date invalide' : `la date ${value.toISOString().slice(0, 10)}`;
   if (Array.isArray(value)) return `une liste de ${value.length} élément${value.length > 1 ? 's' : ''}`;
   if (typeof value === 'object') return 'un objet';
-  return String(value);
+  return typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint' ? String(value) : typeof value;
 }

@@ -11,7 +11,7 @@ export function rehypeRecueil(options: { base?: string; glossary?: GlossaryTerm[
   return (tree: HastNode, file: { path?: string; history?: string[] }) => {
     const path = file.path ?? file.history?.[0] ?? '';
     if (options.glossary && /[\\/]fiches[\\/][a-e]\d\.mdx?$/.test(path)) {
-      linkGlossaryTerms(tree as never, options.glossary, options.base ?? '');
+      linkGlossaryTerms(tree, options.glossary, options.base ?? '');
     }
     applyTypography(tree);
     if (options.base) prefixBase(tree, options.base);

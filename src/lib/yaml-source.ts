@@ -22,7 +22,7 @@ export function readYaml(text: string, file: string, firstLine = 1): YamlSource 
   const error = doc.errors[0];
   if (error) {
     const line = shift(lines.linePos(error.pos[0]).line);
-    throw new ContentError(contentMessage({ file, lineOf: () => line }, [], `attendu du YAML lisible, trouvé une erreur : ${error.message.split('\n')[0]}`));
+    throw new ContentError(contentMessage({ file, lineOf: () => line }, [], `attendu du YAML lisible, trouvé une erreur : ${error.message.split('\n')[0] ?? ''}`));
   }
   return {
     data: doc.toJS(),

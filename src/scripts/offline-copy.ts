@@ -8,16 +8,19 @@
 import { SERVICE_WORKER_FILE, UPDATE_PROMPT_FILE } from '../lib/offline';
 
 const base = import.meta.env.BASE_URL; // « / » ou « /recueil/ » : dossier de sw.js, donc portée du service worker
-const sw = navigator.serviceWorker;
+// Absent hors contexte sécurisé (site servi en http ailleurs qu'en local), bien que le type DOM le dise toujours là.
+const sw = navigator.serviceWorker as ServiceWorkerContainer | undefined;
 
 if (import.meta.env.PROD) {
-  addEventListener('load', () =>
-    sw?.register(base + SERVICE_WORKER_FILE).then((registration) => {
+  addEventListener('load', () => {
+    void sw?.register(base + SERVICE_WORKER_FILE).then((registration) => {
       // Une version qui attend alors qu'une autre sert déjà la page est une mise à jour (à la première visite, aucune).
       // Import sans analyse : un import analysé tirerait l'aide de préchargement de Vite (1,7 Ko) sur chaque page.
-      const check = () => registration.waiting && sw.controller && import(/* @vite-ignore */ base + UPDATE_PROMPT_FILE);
+      const check = () => {
+        if (registration.waiting && sw.controller) void import(/* @vite-ignore */ base + UPDATE_PROMPT_FILE);
+      };
       check();
       registration.onupdatefound = () => (registration.installing!.onstatechange = check);
-    }),
-  );
+    });
+  });
 }

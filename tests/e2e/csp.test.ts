@@ -15,7 +15,7 @@ import { publisher } from '../../src/config/publisher';
 const site = inject('siteUrl');
 const urls = sitemapUrls('dist', site, publisher.siteUrl);
 let context: BrowserContext;
-let close: () => Promise<void>;
+let close: (() => Promise<void>) | undefined;
 
 beforeAll(async () => ({ browser: context, close } = await launchBrowser()));
 afterAll(() => close?.());

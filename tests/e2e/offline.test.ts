@@ -20,7 +20,7 @@ import { check, choose, contract, freshWizard, lots, next, noAxeViolation, tabTo
 
 const BASE = process.env.BASE_PATH || '/';
 let context: BrowserContext;
-let close: () => Promise<void>;
+let close: (() => Promise<void>) | undefined;
 const copies: string[] = [];
 beforeAll(async () => ({ browser: context, close } = await launchBrowser({ serviceWorkers: 'allow' })));
 afterAll(async () => {
@@ -107,7 +107,7 @@ describe('the recueil offline', () => {
       await journey(wizard.page);
       await tabTo(wizard.page, '.wz-download button');
       const [download] = await Promise.all([wizard.page.waitForEvent('download'), wizard.page.keyboard.press('Enter')]);
-      const bytes = new Uint8Array(readFileSync((await download.path())!));
+      const bytes = new Uint8Array(readFileSync(await download.path()));
       const xml = strFromU8(unzipSync(bytes)['word/document.xml']!);
       expect(xml).toContain('Syndicat des eaux de Val-Sud');
       expect(xml).toMatch(/Note motivant l’absence/);

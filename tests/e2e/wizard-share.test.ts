@@ -28,11 +28,13 @@ beforeAll(async () => {
   buyer = await launch();
 });
 afterAll(async () => {
-  await facilitator?.close();
-  await buyer?.close();
+  await facilitator.close();
+  await buyer.close();
 });
 
-const storedDraft = (page: Page) => page.evaluate(() => JSON.parse(localStorage.getItem('recueil-assistant:brouillon') ?? 'null'));
+/** Ce que l'assistant a enregistré (seuls les champs lus par ces tests sont typés). */
+interface StoredDraft { answers: { contract: { subject: string }; lots: { name: string; calibration: { rate: string } }[] } }
+const storedDraft = (page: Page) => page.evaluate(() => JSON.parse(localStorage.getItem('recueil-assistant:brouillon') ?? 'null') as StoredDraft);
 
 /** Le profil B : un brouillon déjà en cours dans son navigateur. */
 async function buyerWithDraft() {
@@ -109,8 +111,8 @@ describe('sharing a pre-filled link', () => {
     await expect(b.page.inputValue('#wz-facilitator-name')).resolves.toBe('Claire Martin');
     const draft = await storedDraft(b.page);
     expect(draft.answers.contract.subject).toBe(SUBJECT_A);
-    expect(draft.answers.lots.map((l: { name: string }) => l.name)).toEqual(['Gros œuvre', 'Second œuvre']);
-    expect(draft.answers.lots[0].calibration.rate).toBe('7');
+    expect(draft.answers.lots.map((l) => l.name)).toEqual(['Gros œuvre', 'Second œuvre']);
+    expect(draft.answers.lots[0]?.calibration.rate).toBe('7');
     // L'ancien brouillon est gardé, et le rechargement ne repose pas la question.
     await expect(b.page.evaluate(() => localStorage.getItem('recueil-assistant:remplace'))).resolves.toContain('la rénovation du gymnase');
     await b.page.reload();

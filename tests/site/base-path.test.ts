@@ -46,7 +46,7 @@ describe('deployment under a sub-path', () => {
 
   test('the offline copy is registered under the base, with the service worker at its root', () => {
     const script = readdirSync(project.path('dist/_astro')).find((f) => f.startsWith('OfflineUpdate'));
-    expect(script).toBeDefined();
+    if (!script) throw new Error('Aucun script OfflineUpdate dans dist/_astro');
     expect(readFileSync(project.path(`dist/_astro/${script}`), 'utf8')).toMatch(/["'`]\/recueil\/["'`]/);
     expect(readFileSync(project.path('dist/sw.js'), 'utf8')).toContain('{url:"fiches/c1/index.html"');
   });

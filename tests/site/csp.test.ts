@@ -18,7 +18,7 @@ const pages = readdirSync(DIST, { recursive: true, encoding: 'utf8' }).filter((f
 
 function* elements(node: Node): Generator<Element> {
   if ('tagName' in node) yield node;
-  const children = 'content' in node && node.content ? node.content.childNodes : 'childNodes' in node ? node.childNodes : [];
+  const children = 'content' in node ? node.content.childNodes : 'childNodes' in node ? node.childNodes : [];
   for (const child of children) yield* elements(child);
 }
 const attr = (el: Element, name: string) => el.attrs.find((a) => a.name === name)?.value;

@@ -208,7 +208,7 @@ export default function WizardApp({ catalog, base }: Props) {
                       Importer des réponses (.json)
                       <input type="file" accept=".json,application/json" class="sr-only" disabled={loading} onChange={(e) => void onImport(e.currentTarget)} />
                     </label>
-                    <button type="button" class="wz-button wz-button--secondary" disabled={loading} aria-expanded={!!SharePanel} onClick={toggleShare}>
+                    <button type="button" class="wz-button wz-button--secondary" disabled={loading} aria-expanded={!!SharePanel} onClick={() => void toggleShare()}>
                       {ui.share.open}
                     </button>
                     <button type="button" class="wz-button wz-button--link" disabled={loading} onClick={() => dispatch({ type: 'restart' })}>

@@ -79,10 +79,10 @@ export function useSession(catalog: WizardCatalog) {
       profile: readProfile(store.read(PROFILE_KEY)),
       today: new Date(),
     });
-    openLink(url.hash);
+    void openLink(url.hash);
     const onPop = () => {
       dispatch({ type: 'history', step: new URL(window.location.href).searchParams.get('etape') });
-      openLink(location.hash);
+      void openLink(location.hash);
     };
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);

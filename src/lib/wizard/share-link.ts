@@ -95,7 +95,7 @@ function mergeParts(base: Answers, partial: Record<string, unknown>, parts: Shar
   for (const part of parts) for (const group of GROUPS[part]) merged[group] = partial[group];
   if (parts.includes('lots') && !parts.includes('calibrage') && Array.isArray(partial.lots)) {
     const calibration = base.lots[0]?.calibration;
-    merged.lots = partial.lots.map((lot) => (isRecord(lot) ? { ...lot, calibration } : lot));
+    merged.lots = partial.lots.map((lot: unknown) => (isRecord(lot) ? { ...lot, calibration } : lot));
   }
   return merged;
 }

@@ -11,7 +11,7 @@ import { draftRank } from './order';
 export { DRAFT_ORDER } from './order';
 
 // Un fichier dont le nom commence par « _ » est ignoré (brouillon de travail).
-const sources = import.meta.glob('/content/redactions/*.yaml', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+const sources = import.meta.glob<string>('/content/redactions/*.yaml', { query: '?raw', import: 'default', eager: true });
 
 export const drafts: Draft[] = Object.entries(sources)
   .filter(([path]) => !/\/_[^/]*$/.test(path))

@@ -51,7 +51,7 @@ export function parseDraft(source: string, file: string): Draft {
   }
   const declared = new Set(data.variables.map((v) => v.name));
   const stray = Object.keys(data.example).filter((k) => !declared.has(k));
-  if (stray.length) throw new ContentError(contentMessage(at, ['example'], 'attendu des variables déclarées dans variables', `${stray.map((k) => `« ${k} »`).join(', ')}`));
+  if (stray.length) throw new ContentError(contentMessage(at, ['example'], 'attendu des variables déclarées dans variables', stray.map((k) => `« ${k} »`).join(', ')));
   return draft;
 }
 
