@@ -13,7 +13,9 @@ const sw = navigator.serviceWorker as ServiceWorkerContainer | undefined;
 
 if (import.meta.env.PROD) {
   addEventListener('load', () => {
-    void sw?.register(base + SERVICE_WORKER_FILE).then((registration) => {
+    // Paramètre facultatif : un navigateur piloté qui bloque les service workers (tests) résout sans enregistrement.
+    void sw?.register(base + SERVICE_WORKER_FILE).then((registration?: ServiceWorkerRegistration) => {
+      if (!registration) return;
       // Une version qui attend alors qu'une autre sert déjà la page est une mise à jour (à la première visite, aucune).
       // Import sans analyse : un import analysé tirerait l'aide de préchargement de Vite (1,7 Ko) sur chaque page.
       const check = () => {
