@@ -27,6 +27,9 @@ export default defineConfig({
       description: publisher.workTitle,
       locales: { root: { label: 'Français', lang: 'fr' } },
       credits: false,
+      // Un seul passage de Pagefind : l'index est construit par frenchSearchIndex (plus bas), pas par Starlight.
+      // Starlight garde data-pagefind-body sur le contenu des pages et notre composant Search.
+      pagefind: false,
       disable404Route: true,
       lastUpdated: false,
       pagination: true,
@@ -72,7 +75,7 @@ export default defineConfig({
       }),
     }),
     preact({ include: ['src/islands/**'] }),
-    // Après Starlight : remplace son index Pagefind par un index adapté au français.
+    // L'index Pagefind du site, préparé pour le français (Starlight n'en construit pas : pagefind: false).
     frenchSearchIndex(),
     // Le <style> qu'Astro écrit devant le premier îlot, déplacé dans <head> (HTML valide, voir le fichier).
     islandStylesInHead(),

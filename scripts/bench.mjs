@@ -148,8 +148,9 @@ for (const [type, path] of PAGE_TYPES) {
     page.on('requestfinished', async (req) => { const s = await req.sizes().catch(() => undefined); if (s) searchBytes += s.responseBodySize + s.responseHeadersSize; });
     const started = performance.now();
     await page.getByRole('button', { name: 'Rechercher' }).click();
-    await page.locator('input.pagefind-ui__search-input').fill('pénalités');
-    await page.locator('.pagefind-ui__result-link').first().waitFor();
+    const dialog = page.getByRole('dialog', { name: 'Rechercher' });
+    await dialog.getByRole('searchbox').fill('pénalités');
+    await dialog.getByRole('list').first().getByRole('link').first().waitFor();
     times.push(performance.now() - started);
     await page.waitForLoadState('networkidle');
     bytes.push(searchBytes);

@@ -1,6 +1,6 @@
 /**
- * Reconstruit l'index Pagefind après celui de Starlight, à partir du HTML préparé pour le français
- * (élisions détachées, voir src/lib/search-text.ts). Le HTML servi aux lecteurs n'est pas modifié.
+ * Construit l'index Pagefind du site (le seul : Starlight a `pagefind: false`), à partir du HTML préparé
+ * pour le français (élisions détachées, voir src/lib/search-text.ts). Le HTML servi aux lecteurs n'est pas modifié.
  */
 import type { AstroIntegration } from 'astro';
 import { readdir, readFile, rm } from 'node:fs/promises';
@@ -8,6 +8,14 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { prepareHtmlForIndex } from '../lib/search-text';
+
+/**
+ * Taille des morceaux de l'index, en positions de mots (Pagefind : 20 000 par défaut, soit ≈ 30 Ko par morceau).
+ * Une requête d'un mot ne charge qu'un morceau : à 2 500, il pèse ≈ 5 Ko, ce qui tient la première recherche
+ * sous 100 Ko. Réglage « UNSTABLE » de Pagefind, lu par son binaire dans l'environnement : le test
+ * tests/site/search-index.test.ts vérifie la taille des morceaux produits et signalerait sa disparition.
+ */
+export const INDEX_CHUNK_SIZE = 2500;
 
 async function htmlFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
@@ -30,6 +38,7 @@ export function frenchSearchIndex(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
         const started = performance.now();
+        process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = String(INDEX_CHUNK_SIZE);
         const { index, errors } = await pagefind.createIndex({ forceLanguage: 'fr' });
         if (!index) throw new Error(`Pagefind : ${errors.join(' ; ')}`);
         try {
@@ -42,7 +51,7 @@ export function frenchSearchIndex(): AstroIntegration {
             if (added.errors.length) throw new Error(`Pagefind, ${rel} : ${added.errors.join(' ; ')}`);
             if (added.file) pages += 1;
           }
-          // L'index de Starlight est remplacé en entier (sinon ses fichiers resteraient à côté des nôtres).
+          // Un index laissé par une construction précédente ne doit rien garder à côté du nouveau.
           await rm(join(root, 'pagefind'), { recursive: true, force: true });
           const written = await index.writeFiles({ outputPath: join(root, 'pagefind') });
           if (written.errors.length) throw new Error(`Pagefind : ${written.errors.join(' ; ')}`);

@@ -98,11 +98,15 @@ describe('search', () => {
     expect(requests.filter((u) => u.includes('/pagefind/'))).toEqual([]);
     await page.getByRole('button', { name: 'Rechercher' }).click();
     const dialog = page.getByRole('dialog', { name: 'Rechercher' });
-    await dialog.locator('input.pagefind-ui__search-input').fill('pénalités');
-    await expect.poll(() => dialog.locator('.pagefind-ui__result-link').count()).toBeGreaterThan(0);
-    await expect(dialog.locator('.pagefind-ui__result-link').first().innerText()).resolves.toMatch(/^B5 · /);
+    await dialog.getByRole('searchbox', { name: /^Rechercher/ }).fill('pénalités');
+    const results = dialog.getByRole('list').first().getByRole('link');
+    await expect.poll(() => results.count()).toBeGreaterThan(0);
+    await expect(results.first().innerText()).resolves.toMatch(/^B5 · /);
+    await expect(dialog.getByRole('status').innerText()).resolves.toMatch(/^\d+ résultats? pour «\spénalités\s»/);
     const text = await dialog.innerText();
     for (const english of ['No results', 'Clear', 'Search this site', 'Load more', 'results for', 'Filters']) expect(text).not.toContain(english);
+    expect(text).not.toMatch(/[ld]’ /); // élisions recollées dans les titres et les extraits
+    expect(requests.filter((u) => /pagefind-ui|pagefind-worker/.test(u))).toEqual([]); // ni l'interface de Pagefind, ni son worker
     await expect(dialog.getByRole('link', { name: /Recherche avancée/ }).getAttribute('href')).resolves.toMatch(/recherche\/\?q=p%C3%A9nalit%C3%A9s$/);
     await page.close();
   });
