@@ -78,7 +78,7 @@ class SearchBox {
 	private readonly advanced: HTMLAnchorElement;
 	private readonly advancedBase: string;
 
-	constructor(private readonly base: string, private readonly input: HTMLInputElement, root: HTMLElement) {
+	constructor(private readonly base: string, input: HTMLInputElement, root: HTMLElement) {
 		this.status = root.querySelector<HTMLElement>('[data-search-status]')!;
 		this.list = root.querySelector<HTMLOListElement>('[data-search-results]')!;
 		this.advanced = root.querySelector<HTMLAnchorElement>('a[data-advanced-search]')!;
