@@ -20,6 +20,9 @@ export default defineConfig({
   trailingSlash: 'always',
   // Pas de préchargement des liens : la plupart des lecteurs lisent une fiche et repartent.
   prefetch: false,
+  // Le script de la recherche de l'en-tête reste un fichier (pas de <script> en ligne, pour la politique de sécurité
+  // du contenu) : Astro mettrait en ligne un script de moins de 4 Ko sans import.
+  vite: { build: { assetsInlineLimit: (file) => (file.includes('Search.astro_astro_type_script') ? false : undefined) } },
   markdown: { processor: unified({ rehypePlugins: [[rehypeRecueil, { base, glossary: readGlossary() }]] }) },
   integrations: [
     starlight({

@@ -4,12 +4,14 @@
  * focus du bouton (ou à l'ouverture), requête préparée pour le français, résultats affichés sans l'interface
  * de Pagefind, lien vers la page de recherche avec filtres qui reprend la requête.
  */
-import { loadPagefind, type PagefindApi } from '../../lib/pagefind-client';
-import { normaliseQuery } from '../../lib/search-text';
-import { resultView, statusText, type SearchResultView } from '../../lib/search-results';
 
-/** Résultats affichés dans la boîte ; la page /recherche/ les montre tous. */
-const SHOWN = 5;
+/**
+ * Adresse de search-box.ts construit en un seul fichier, sans import. Vite le construit comme un worker (c'est sa
+ * seule façon de produire un fichier autonome et de donner son adresse), mais il s'exécute dans la page : un
+ * import() ferait charger à chaque page l'aide de préchargement de Vite (1,7 Ko), ce que le budget de JavaScript
+ * d'une fiche ne laisse pas.
+ */
+import boxUrl from './search-box?worker&url';
 
 class SiteSearch extends HTMLElement {
 	constructor() {
@@ -62,75 +64,19 @@ class SiteSearch extends HTMLElement {
 
 		const input = this.querySelector<HTMLInputElement>('input[data-search-input]');
 		if (!input) return; // serveur de développement : pas d'index, Starlight affiche son avertissement
-		new SearchBox(this.dataset.base ?? '', input, this);
-		// Chargement à l'avance : le focus du champ suit l'ouverture (openModal ci-dessus) et le raccourci clavier.
-		const warm = () => void loadPagefind(this.dataset.base ?? '').then((api) => api.init());
-		for (const type of ['pointerenter', 'focus']) openBtn.addEventListener(type, warm, { once: true });
-		input.addEventListener('focus', warm, { once: true });
+		// Le champ, les résultats et Pagefind (search-box.ts) sont chargés au survol ou au focus du bouton, ou au focus
+		// du champ, qui suit l'ouverture (openModal ci-dessus) : une page où l'on ne cherche pas n'en exécute rien.
+		let started = false;
+		const start = () => {
+			if (started) return;
+			started = true;
+			// pagefind.js en même temps que notre script, qui l'importe : un aller-retour de moins avant le premier résultat.
+			const pagefind = Object.assign(document.createElement('link'), { rel: 'modulepreload', href: `${this.dataset.base ?? ''}/pagefind/pagefind.js` });
+			document.head.append(pagefind, Object.assign(document.createElement('script'), { type: 'module', src: boxUrl }));
+		};
+		for (const type of ['pointerenter', 'focus']) openBtn.addEventListener(type, start);
+		input.addEventListener('focus', start);
 	}
-}
-
-/** Le champ, la phrase d'état et la liste des résultats. */
-class SearchBox {
-	private run = 0;
-	private readonly status: HTMLElement;
-	private readonly list: HTMLOListElement;
-	private readonly advanced: HTMLAnchorElement;
-	private readonly advancedBase: string;
-
-	constructor(private readonly base: string, input: HTMLInputElement, root: HTMLElement) {
-		this.status = root.querySelector<HTMLElement>('[data-search-status]')!;
-		this.list = root.querySelector<HTMLOListElement>('[data-search-results]')!;
-		this.advanced = root.querySelector<HTMLAnchorElement>('a[data-advanced-search]')!;
-		this.advancedBase = this.advanced.getAttribute('href')!;
-		input.addEventListener('input', () => void this.search(input.value));
-	}
-
-	private async search(query: string) {
-		const id = ++this.run;
-		this.advanced.href = query.trim() ? `${this.advancedBase}?q=${encodeURIComponent(query.trim())}` : this.advancedBase;
-		const term = normaliseQuery(query);
-		if (!term) return this.show([], '');
-		const api: PagefindApi = await loadPagefind(this.base);
-		const response = await api.search(term);
-		if (id !== this.run) return; // une frappe plus récente a pris le relais
-		const data = await Promise.all(response.results.slice(0, SHOWN).map((r) => r.data()));
-		if (id !== this.run) return;
-		this.show(data.map(resultView), statusText(response.results.length, query, SHOWN));
-	}
-
-	private show(results: SearchResultView[], status: string) {
-		this.status.textContent = status;
-		this.list.replaceChildren(...results.map(renderResult));
-	}
-}
-
-function renderResult(r: SearchResultView): HTMLLIElement {
-	const li = document.createElement('li');
-	li.append(link(r.url, r.title, 'search-result-title'), excerpt(r.excerpt));
-	if (r.sections.length > 0) {
-		const sub = document.createElement('ul');
-		sub.append(...r.sections.map(section));
-		li.append(sub);
-	}
-	return li;
-}
-
-function section(s: SearchResultView['sections'][number]): HTMLLIElement {
-	const li = document.createElement('li');
-	li.append(link(s.url, s.title, 'search-section-title'), excerpt(s.excerpt));
-	return li;
-}
-
-function link(href: string, text: string, className: string): HTMLAnchorElement {
-	return Object.assign(document.createElement('a'), { href, textContent: text, className });
-}
-
-function excerpt(html: string): HTMLParagraphElement {
-	const p = document.createElement('p');
-	p.className = 'search-excerpt';
-	p.innerHTML = html; // extrait produit par Pagefind (texte échappé, mots trouvés en <mark>) à partir de nos pages
-	return p;
 }
 
 customElements.define('site-search', SiteSearch);
