@@ -30,11 +30,9 @@ async function htmlFiles(dir: string): Promise<string[]> {
 }
 
 export function frenchSearchIndex(): AstroIntegration {
-  let base = '/';
   return {
     name: 'recueil:french-search-index',
     hooks: {
-      'astro:config:done': ({ config }) => { base = config.base.endsWith('/') ? config.base : `${config.base}/`; },
       'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
         const started = performance.now();
@@ -45,7 +43,9 @@ export function frenchSearchIndex(): AstroIntegration {
           let pages = 0;
           for (const file of await htmlFiles(root)) {
             const rel = relative(root, file).split(sep).join('/');
-            const url = base + rel.replace(/(^|\/)index\.html$/, '$1');
+            // Adresse depuis la racine du site : le navigateur y ajoute la base de déploiement (option baseUrl,
+            // src/lib/pagefind-client.ts), qui serait sinon comptée deux fois sous un sous-chemin (BASE_PATH).
+            const url = `/${rel.replace(/(^|\/)index\.html$/, '$1')}`;
             const html = prepareHtmlForIndex(await readFile(file, 'utf8'));
             const added = await index.addHTMLFile({ url, content: html });
             if (added.errors.length) throw new Error(`Pagefind, ${rel} : ${added.errors.join(' ; ')}`);
