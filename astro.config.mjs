@@ -4,12 +4,15 @@ import starlight from '@astrojs/starlight';
 import preact from '@astrojs/preact';
 import { unified } from '@astrojs/markdown-remark';
 import { publisher } from './src/config/publisher';
-import { readFicheFiles, readGlossary } from './src/lib/content-files';
+import { readAudiencePages, readFicheFiles, readGlossary } from './src/lib/content-files';
 import { buildSidebar } from './src/lib/sidebar';
-import { redactionsSidebarGroup } from './src/lib/redactions/sidebar';
-import { rehypeRecueil } from './src/lib/typography';
+import { redactionsSidebarGroup } from './src/lib/redactions/loaders/sidebar';
+import { rehypeRecueil } from './src/lib/rehype-recueil';
 import { frenchSearchIndex } from './src/integrations/search-index';
 import { islandStylesInHead } from './src/integrations/island-styles';
+import { feedUrl } from './src/lib/changes';
+import { contentSecurityPolicy } from './src/integrations/csp';
+import { offlineCopy } from './src/integrations/offline';
 
 // Déploiement sous un sous-chemin : BASE_PATH=/recueil/ npm run build
 const base = process.env.BASE_PATH || '/';
@@ -20,9 +23,31 @@ export default defineConfig({
   trailingSlash: 'always',
   // Pas de préchargement des liens : la plupart des lecteurs lisent une fiche et repartent.
   prefetch: false,
-  // Le script de la recherche de l'en-tête reste un fichier (pas de <script> en ligne, pour la politique de sécurité
-  // du contenu) : Astro mettrait en ligne un script de moins de 4 Ko sans import.
-  vite: { build: { assetsInlineLimit: (file) => (file.includes('Search.astro_astro_type_script') ? false : undefined) } },
+  // Politique de sécurité du contenu, en <meta> dans chaque page : rien d'autre que le site lui-même, aucun
+  // script en ligne sans son empreinte. Les empreintes sont recalculées sur le HTML final (src/integrations/csp.ts).
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        // data: : icônes SVG en data: des feuilles de Pagefind et de Starlight (loupe de la recherche…), jamais exécutées.
+        "img-src 'self' data:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      // 'wasm-unsafe-eval' (WebAssembly seulement, pas eval) : Pagefind compile son moteur dans la page (le site
+      // n'utilise pas son web worker, src/lib/pagefind-client.ts ; vérifié par tests/e2e/csp.test.ts).
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+    },
+  },
+  vite: {
+    build: {
+      // Astro écrit en ligne les petits scripts sans import ; ceux de la copie hors ligne et de la recherche de
+      // l'en-tête restent des fichiers (ils sont sur chaque page, donc mis en cache par le navigateur, et une
+      // politique CSP stricte les accepte).
+      assetsInlineLimit: (file) => (/OfflineUpdate|Search\.astro_astro_type_script/.test(file) ? false : undefined),
+    },
+  },
   markdown: { processor: unified({ rehypePlugins: [[rehypeRecueil, { base, glossary: readGlossary() }]] }) },
   integrations: [
     starlight({
@@ -35,6 +60,13 @@ export default defineConfig({
       pagefind: false,
       disable404Route: true,
       lastUpdated: false,
+      // Flux Atom des nouveautés annoncé par chaque page (adresse absolue, base comprise).
+      head: [
+        {
+          tag: 'link',
+          attrs: { rel: 'alternate', type: 'application/atom+xml', title: 'Nouveautés du recueil', href: feedUrl(publisher.siteUrl, base) },
+        },
+      ],
       pagination: true,
       tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 3 },
       customCss: ['./src/styles/site.css', './src/styles/print.css'],
@@ -49,17 +81,7 @@ export default defineConfig({
         before: [
           { label: 'Accueil', link: '/' },
           { label: 'Assistant de rédaction', link: '/assistant/' },
-          {
-            label: 'Parcours par public',
-            collapsed: true,
-            items: [
-              { label: 'Vous êtes acheteur', link: '/publics/acheteur/' },
-              { label: 'Vous êtes facilitateur', link: '/publics/facilitateur/' },
-              { label: 'Vous êtes une entreprise', link: '/publics/entreprise/' },
-              { label: 'Vous êtes une structure inclusive', link: '/publics/structure-inclusive/' },
-              { label: 'Vous êtes élu ou décideur', link: '/publics/elu-decideur/' },
-            ],
-          },
+          { label: 'Parcours par public', collapsed: true, items: readAudiencePages().map(({ title, link }) => ({ label: title, link })) },
         ],
         after: [
           redactionsSidebarGroup(),
@@ -67,6 +89,7 @@ export default defineConfig({
             label: 'Ressources',
             collapsed: false,
             items: [
+              { label: 'Nouveautés', link: '/nouveautes/' },
               { label: 'Glossaire', link: '/glossaire/' },
               { label: 'Références juridiques', link: '/references/' },
               { label: 'Rechercher', link: '/recherche/' },
@@ -82,5 +105,9 @@ export default defineConfig({
     frenchSearchIndex(),
     // Le <style> qu'Astro écrit devant le premier îlot, déplacé dans <head> (HTML valide, voir le fichier).
     islandStylesInHead(),
+    // Avant la copie hors ligne : empreintes de la politique de sécurité calculées sur le HTML définitif.
+    contentSecurityPolicy(),
+    // En dernier : le service worker met en cache les fichiers tels qu'ils seront servis.
+    offlineCopy(),
   ],
 });

@@ -9,7 +9,7 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], testTimeout: 20_000 } },
-      { test: { name: 'word', include: ['tests/word/**/*.test.ts'], testTimeout: 180_000, fileParallelism: false } },
+      { test: { name: 'word', include: ['tests/word/**/*.test.ts'], testTimeout: 180_000, hookTimeout: 180_000, fileParallelism: false } },
       { test: { name: 'site', include: ['tests/site/**/*.test.ts'], testTimeout: 240_000, hookTimeout: 240_000 } },
       {
         test: {

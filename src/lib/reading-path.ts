@@ -2,10 +2,6 @@
  * Parcours de lecture « Vous êtes… » : une suite ordonnée de questions, chacune menant à une fiche.
  * Module pur : la résolution des codes (et l'erreur qui arrête la construction) est testable sans Astro.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
-import { REDACTIONS_DIR } from './content-files';
 import { frenchTypography } from './typography';
 
 /** Une étape telle que l'auteur l'écrit dans la page MDX. */
@@ -73,21 +69,3 @@ export function resolveReadingPath(
     };
   });
 }
-
-/**
- * Titres des rédactions types, lus dans content/redactions/<id>.yaml (champ `title`).
- * Un fichier sans titre garde son identifiant comme libellé.
- */
-export function readRedactionTitles(root = '.'): Map<string, string> {
-  const dir = join(root, REDACTIONS_DIR);
-  const titles = new Map<string, string>();
-  if (!existsSync(dir)) return titles;
-  for (const name of readdirSync(dir).sort()) {
-    if (!/\.ya?ml$/.test(name) || name.startsWith('_')) continue;
-    const id = name.replace(/\.ya?ml$/, '');
-    const data = parseYaml(readFileSync(join(dir, name), 'utf8')) as { title?: unknown } | null;
-    titles.set(id, frenchTypography(typeof data?.title === 'string' ? data.title : id));
-  }
-  return titles;
-}
-

@@ -13,9 +13,12 @@ const displayText = (min = 1) => z.string().min(min).transform(frenchTypography)
 
 const slugId = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Identifiant attendu en minuscules et tirets (ex. « ccp-l2113-13 »).');
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'attendu un identifiant en minuscules et tirets (ex. « ccp-l2113-13 »)');
 
-const isoDate = z.coerce.date({ error: 'Date attendue au format AAAA-MM-JJ.' });
+/** Une date AAAA-MM-JJ (le YAML la donne en texte, le frontmatter d'Astro parfois déjà en date). */
+const isoDate = z
+  .union([z.date(), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'attendu une date au format AAAA-MM-JJ')], { error: 'attendu une date au format AAAA-MM-JJ' })
+  .pipe(z.coerce.date());
 
 /** Une référence juridique : article de code, loi, décret, directive, arrêt ou plan. */
 export const referenceSchema = z
@@ -31,7 +34,7 @@ export const referenceSchema = z
     /** Date d'entrée en vigueur, si elle est utile au lecteur. */
     since: isoDate.optional(),
     /** Lien vers le texte (Légifrance, EUR-Lex…). */
-    url: z.url({ error: 'URL absolue attendue (https://…).' }),
+    url: z.url({ error: 'attendu une URL absolue (https://…)' }),
     /** Précision facultative. */
     note: displayText().optional(),
   })
@@ -90,7 +93,7 @@ export function pageFields(known: KnownIds) {
       /** Description d'une phrase, affichée dans les listes, la recherche et la balise meta. */
       description: displayText().optional(),
       /** Code de la fiche (A1…E5). Sa présence fait de la page une fiche. */
-      code: z.string().regex(/^[A-E][1-9]$/, 'Code de fiche attendu : une lettre de A à E suivie d’un chiffre (ex. « C4 »).').optional(),
+      code: z.string().regex(/^[A-E][1-9]$/, 'attendu un code de fiche : une lettre de A à E suivie d’un chiffre (ex. « C4 »)').optional(),
       /** Thème de la fiche (A à E), identique à la lettre du code. */
       theme: z.enum(THEME_CODES).optional(),
       /** Publics à qui la fiche s'adresse. */
@@ -141,7 +144,34 @@ export function pageFields(known: KnownIds) {
     });
 }
 
-/** Formate les erreurs Zod en lignes lisibles « champ : message ». */
-export function formatIssues(error: z.ZodError): string[] {
-  return error.issues.map((issue) => `${issue.path.join('.') || '(racine)'} : ${issue.message}`);
+/**
+ * Une entrée de l'historique du recueil (content/changes.yaml) : ce qui a changé, quand et pourquoi,
+ * avec les fiches et les rédactions types concernées. Seule source de la page « Nouveautés », de son flux
+ * Atom et de l'historique affiché sur chaque fiche et chaque rédaction type.
+ */
+export function changeSchema(known: Pick<KnownIds, 'fiches' | 'redactions'>) {
+  return z.object({
+    /** Identifiant stable (minuscules, tirets) : ancre de la page Nouveautés et identifiant de l'entrée du flux. */
+    id: slugId,
+    /** Date de la modification publiée (AAAA-MM-JJ). */
+    date: isoDate,
+    /** Titre court de la nouveauté. */
+    title: displayText(5),
+    /** Ce qui a changé, en une ou deux phrases. */
+    what: displayText(10),
+    /** Pourquoi : texte nouveau, vérification, demande des lecteurs… */
+    why: displayText(10),
+    /** Fiches concernées (codes). */
+    fiches: z
+      .array(z.string())
+      .superRefine(idsIn(known.fiches, 'Fiche', 'Les codes existants sont ceux des fichiers src/content/docs/fiches/*.mdx.'))
+      .default([]),
+    /** Rédactions types concernées (ids de content/redactions/). */
+    drafts: z
+      .array(z.string())
+      .superRefine(idsIn(known.redactions, 'Rédaction type', 'Les identifiants existants sont les noms des fichiers de content/redactions/.'))
+      .default([]),
+  });
 }
+export type Change = z.output<ReturnType<typeof changeSchema>>;
+

@@ -26,6 +26,8 @@ export const AUDIENCES = {
 } as const;
 export type Audience = keyof typeof AUDIENCES;
 export const AUDIENCE_IDS = Object.keys(AUDIENCES) as [Audience, ...Audience[]];
+/** URL (sans base) de la page « Vous êtes… » d'un public. */
+export const audienceHref = (id: Audience) => `/publics/${id}/`;
 
 /** Compare deux codes de fiche (A1 < A2 < … < A10 < B1). */
 export function compareFicheCodes(a: string, b: string): number {

@@ -3,9 +3,6 @@
  * pas à saisir d'espaces insécables : fine insécable avant ; ! ?, insécable avant : et
  * à l'intérieur des guillemets « », et dans les nombres (« 5 404 000 € », « 30 % »).
  */
-import { linkGlossaryTerms } from './glossary-links';
-import type { GlossaryTerm } from './schemas';
-
 export const NBSP = '\u00a0';
 export const NNBSP = '\u202f';
 
@@ -28,7 +25,7 @@ export function frenchTypography(text: string): string {
   );
 }
 
-interface HastNode {
+export interface HastNode {
   type: string;
   tagName?: string;
   value?: string;
@@ -59,16 +56,4 @@ export function prefixBase(node: HastNode, base: string): void {
     }
   }
   node.children?.forEach((child) => prefixBase(child, base));
-}
-
-/** Plugin rehype du recueil : glossaire en contexte (fiches seulement), typographie, base des liens. */
-export function rehypeRecueil(options: { base?: string; glossary?: GlossaryTerm[] } = {}) {
-  return (tree: HastNode, file: { path?: string; history?: string[] }) => {
-    const path = file.path ?? file.history?.[0] ?? '';
-    if (options.glossary && /[\\/]fiches[\\/][a-e]\d\.mdx?$/.test(path)) {
-      linkGlossaryTerms(tree as never, options.glossary, options.base ?? '');
-    }
-    applyTypography(tree);
-    if (options.base) prefixBase(tree, options.base);
-  };
 }

@@ -248,6 +248,8 @@ describe('the clause-drafting wizard, keyboard only', () => {
     pasteReady(file);
     expect(text).toMatch(/Condition d’exécution liée à l’emploi/);
     expect(text).toMatch(/pénalité forfaitaire de 3\s000\s€/);
+    // L'avis et le règlement annoncent la condition avec les chiffres de l'article du CCAP.
+    expect(text).toMatch(/Dans l’avis de marché[\s\S]*le marché comporte une condition d’exécution liée à l’emploi[\s\S]*au moins 5\s%/i);
     expect(text).toMatch(/À vérifier\s:\saucune source consultée/);
     expect(text).not.toMatch(/Note motivant l’absence/);
     expect(consoleErrors).toEqual([]);

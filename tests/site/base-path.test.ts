@@ -1,13 +1,16 @@
 /**
  * Déploiement sous un sous-chemin : une copie du projet construite avec BASE_PATH=/recueil/ n'a aucun lien
- * interne cassé ni hors de cette base (liens écrits dans les fiches compris), et ses résultats de recherche y mènent.
+ * interne cassé ni hors de cette base (liens écrits dans les fiches compris), et ses résultats de recherche y mènent ;
+ * le flux Atom, son annonce dans <head> et l'adresse citée par « Signaler une erreur » sont des adresses absolues qui
+ * gardent la base.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { findBrokenLinks } from '../support/links';
 import { copyProject, type ProjectCopy } from '../support/project-copy';
 import { launchBrowser } from '../support/browser';
 import { serveDist } from '../../scripts/static-server.mjs';
+import { atomLinkOf, feedHrefs, mailtoOf, readFeed } from '../support/feed';
 
 let project: ProjectCopy;
 let build: { status: number | null; output: string };
@@ -46,5 +49,27 @@ describe('deployment under a sub-path', () => {
       await close();
       await server.close();
     }
+  });
+
+  test('the Atom feed, its announcement in <head> and the error report use absolute addresses under the base', () => {
+    const root = 'https://recueil-clause-sociale.fr/recueil/';
+    const feed = readFeed(readFileSync(project.path('dist/nouveautes.xml'), 'utf8'));
+    const hrefs = feedHrefs(feed);
+    expect(hrefs.length).toBeGreaterThan(feed.entry.length * 2);
+    expect(hrefs.filter((href) => !href.startsWith(root))).toEqual([]);
+    expect(hrefs).toContain(`${root}fiches/c4/`);
+    expect(feed.link).toContainEqual({ '@rel': 'self', '@type': 'application/atom+xml', '@href': `${root}nouveautes.xml` });
+
+    const html = readFileSync(project.path('dist/fiches/c1/index.html'), 'utf8');
+    expect(atomLinkOf(html)).toBe(`${root}nouveautes.xml`);
+    expect(html).toContain('href="/recueil/nouveautes/#obligation-article-l2112-2-1"');
+    expect(mailtoOf(html).body).toContain(`\r\n${root}fiches/c1/\r\n`);
+  });
+
+  test('the offline copy is registered under the base, with the service worker at its root', () => {
+    const script = readdirSync(project.path('dist/_astro')).find((f) => f.startsWith('OfflineUpdate'));
+    expect(script).toBeDefined();
+    expect(readFileSync(project.path(`dist/_astro/${script}`), 'utf8')).toMatch(/["'`]\/recueil\/["'`]/);
+    expect(readFileSync(project.path('dist/sw.js'), 'utf8')).toContain('{url:"fiches/c1/index.html"');
   });
 });

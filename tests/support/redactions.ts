@@ -3,8 +3,9 @@
  * chaque modèle (elles doivent survivre au rendu HTML et à l'ouverture du .docx), et un constructeur de
  * rédaction minimale pour tester le langage de modèle.
  */
-import { parseDraft, type Draft } from '../../src/lib/redactions/load';
-import type { RenderedDocument } from '../../src/lib/redactions/document';
+import { parseDraft } from '../../src/lib/redactions/loaders/load';
+import type { Draft } from '../../src/lib/redactions/core/schema';
+import type { RenderedDocument } from '../../src/lib/redactions/core/document';
 
 /** Phrases clés de chaque rédaction, telles qu'elles apparaissent dans le texte rendu de l'exemple. */
 export const KEY_PHRASES: Record<string, string[]> = {
@@ -12,6 +13,7 @@ export const KEY_PHRASES: Record<string, string[]> = {
   'note-calibrage': ['Note de calibrage des heures d’insertion', 'Total des heures d’insertion du marché', 'Motif du maintien'],
   'avis-rc-clause': ['clause sociale d’insertion', 'article 35 de la loi n° 2021-1104', 'condition d’exécution', 'Aucune offre ne peut être écartée en raison de la modalité envisagée'],
   'ccap-condition-execution': ['article L2112-2 du code de la commande publique', 'Publics éligibles', 'Aucune condition de lieu de résidence', 'choisit librement', 'conventions de décompte', 'par heure non réalisée', 'plafonné à'],
+  'avis-rc-condition-emploi': ['condition d’exécution liée à l’emploi', 'article L2112-2 du code de la commande publique', 'n’intervient pas dans le choix des offres'],
   'ccap-condition-emploi': ['article L2112-2 du code de la commande publique', 'contrats d’apprentissage ou de professionnalisation', 'structures d’insertion par l’activité économique', 'Justificatifs', 'pénalité forfaitaire'],
   'rc-critere-insertion': ['performances en matière d’insertion professionnelle des publics en difficulté', 'article R2152-7', 'lié à l’objet du marché'],
   'reserve-siae': ['article L2113-13 du code de la commande publique', 'article L5132-4 du code du travail', 'au moins 50 % de travailleurs défavorisés', 'article R2113-7'],

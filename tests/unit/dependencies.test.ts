@@ -3,20 +3,13 @@
  * que par une dépendance d'une dépendance peut disparaître à la mise à jour de celle-ci.
  */
 import { describe, expect, test } from 'vitest';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
-import { join } from 'node:path';
+import { importSpecifiers, sourceFiles } from '../support/imports';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
 const declared = new Set([...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.devDependencies ?? {})]);
 const SOURCE = /\.(?:ts|tsx|mjs|js|astro|mdx)$/;
-
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? files(path) : SOURCE.test(name) ? [path] : [];
-  });
-}
 
 /** Le nom du paquet d'un import nu (« @astrojs/starlight/components » → « @astrojs/starlight ») ; `null` sinon. */
 function packageOf(specifier: string): string | null {
@@ -25,14 +18,12 @@ function packageOf(specifier: string): string | null {
   return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
 }
 
-const IMPORT = /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|[\s;(])import\s*\(\s*['"]([^'"]+)['"]\s*\)|^import\s+['"]([^'"]+)['"]/gm;
-
 describe('dependencies', () => {
   test('every package imported by src/, scripts/ and tests/ is declared in package.json', () => {
     const missing = new Map<string, string>();
-    for (const file of ['src', 'scripts', 'tests'].flatMap(files)) {
-      for (const m of readFileSync(file, 'utf8').matchAll(IMPORT)) {
-        const name = packageOf(m[1] ?? m[2] ?? m[3] ?? '');
+    for (const file of ['src', 'scripts', 'tests'].flatMap((dir) => sourceFiles(dir, SOURCE))) {
+      for (const specifier of importSpecifiers(readFileSync(file, 'utf8'))) {
+        const name = packageOf(specifier);
         if (name && !declared.has(name) && !missing.has(name)) missing.set(name, file);
       }
     }

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { resolveReadingPath, type ReadingStep } from '../../src/lib/reading-path';
-import { readFicheFiles } from '../../src/lib/content-files';
+import { readAudiencePages, readFicheFiles } from '../../src/lib/content-files';
 import { AUDIENCE_IDS } from '../../src/lib/themes';
 import { NNBSP } from '../../src/lib/typography';
 
@@ -43,6 +43,12 @@ describe('the « Vous êtes… » pages', () => {
     expect(readdirSync(dir).sort()).toEqual(AUDIENCE_IDS.map((id) => `${id}.mdx`).sort());
   });
 
+  test('the sidebar lists them in the order of AUDIENCES, by their page title', () => {
+    const pages = readAudiencePages();
+    expect(pages.map((p) => p.link)).toEqual(AUDIENCE_IDS.map((id) => `/publics/${id}/`));
+    for (const page of pages) expect(readFileSync(`${dir}/${page.id}.mdx`, 'utf8')).toContain(`title: "${page.title}"`);
+  });
+
   for (const id of AUDIENCE_IDS) {
     test(`${id}: 5 to 9 steps, each an existing fiche that addresses this audience`, () => {
       const source = readFileSync(`${dir}/${id}.mdx`, 'utf8');
@@ -51,7 +57,7 @@ describe('the « Vous êtes… » pages', () => {
       expect(codes.length).toBeLessThanOrEqual(9);
       for (const code of codes) expect(known, code).toContain(code);
       // Chaque fiche du parcours s'adresse bien à ce public (frontmatter `audiences`).
-      const fichesByCode = new Map(readFicheFiles().map((f) => [f.code, f.data.audiences as string[]]));
+      const fichesByCode = new Map(readFicheFiles().map((f) => [f.code, f.data.audiences ?? []]));
       expect(codes.filter((c) => !fichesByCode.get(c)?.includes(id)), 'fiches du parcours qui ne visent pas ce public').toEqual([]);
       expect(source).toMatch(new RegExp(`^kind: autre$`, 'm'));
       // Liens du texte : seulement des fiches et l'index de l'annexe (pas les rédactions une à une).

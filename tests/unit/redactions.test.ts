@@ -4,24 +4,24 @@
  */
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
-import { drafts, draftById, DRAFT_ORDER } from '../../src/lib/redactions/catalog';
-import { parseDraft, type Draft } from '../../src/lib/redactions/load';
-import { render, renderBlank } from '../../src/lib/redactions/render';
-import { documentText, type RenderedDocument } from '../../src/lib/redactions/document';
-import { documentToHtml } from '../../src/lib/redactions/html';
-import { buildDocx, docxBytes } from '../../src/lib/redactions/docx';
-import type { TemplateNode, Inline } from '../../src/lib/redactions/template';
-import type { Variable } from '../../src/lib/redactions/schema';
-import { redactionIds, REFERENCES_FILE } from '../../src/lib/content-files';
-import { redactionsSidebarGroup } from '../../src/lib/redactions/sidebar';
+import { readdirSync, readFileSync } from 'node:fs';
+import { drafts, draftById, DRAFT_ORDER } from '../../src/lib/redactions/loaders/catalog';
+import { parseDraft } from '../../src/lib/redactions/loaders/load';
+import type { Draft } from '../../src/lib/redactions/core/schema';
+import { render, renderBlank } from '../../src/lib/redactions/core/render';
+import { documentText, type RenderedDocument } from '../../src/lib/redactions/core/document';
+import { documentToHtml } from '../../src/lib/redactions/adapters/html';
+import { buildDocx, docxBytes } from '../../src/lib/redactions/adapters/docx';
+import type { TemplateNode, Inline } from '../../src/lib/redactions/core/template';
+import type { Variable } from '../../src/lib/redactions/core/schema';
+import { readReferences } from '../../src/lib/content-files';
+import { redactionsSidebarGroup } from '../../src/lib/redactions/loaders/sidebar';
 import { draftFrom, keyPhrases, normaliseSpaces, present } from '../support/redactions';
 
 /** Codes des 26 fiches du plan (shared/recueil/plan.md). */
 const PLAN_CODES = ['A1', 'A2', 'A3', 'A4', 'B1', 'B2', 'B3', 'B4', 'B5', 'C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7', 'C8', 'D1', 'D2', 'D3', 'D4', 'E1', 'E2', 'E3', 'E4', 'E5'];
 const BAD_OUTPUT = /NaN|undefined|\[object Object\]|Infinity/;
-const referenceIds = new Set((parseYaml(readFileSync(REFERENCES_FILE, 'utf8')) as { id: string }[]).map((r) => r.id));
+const referenceIds = new Set(readReferences().map((r) => r.id));
 
 function renderOk(draft: Draft, answers: unknown): RenderedDocument {
   const result = render(draft, answers);
@@ -64,7 +64,8 @@ function namesUsed(nodes: TemplateNode[], into = new Set<string>()): Set<string>
 describe('the annex', () => {
   test('holds the drafts of the plan and of the wizard, in plan order, one YAML file per draft named by its id', () => {
     expect(drafts.map((d) => d.id)).toEqual([...DRAFT_ORDER]);
-    expect(redactionIds().sort()).toEqual([...DRAFT_ORDER].sort());
+    const files = readdirSync('content/redactions').filter((name) => name.endsWith('.yaml') && !name.startsWith('_'));
+    expect(files.map((name) => name.replace(/\.yaml$/, '')).sort()).toEqual([...DRAFT_ORDER].sort());
     for (const d of drafts) expect(d.file).toBe(`content/redactions/${d.id}.yaml`);
   });
 
@@ -339,29 +340,29 @@ describe('template language', () => {
 
   test('a draft without its update date, or with an impossible one, fails naming the field', () => {
     const source = readFileSync('tests/fixtures/redactions/bad-field.yaml', 'utf8').replace(/^id: .*$/m, 'id: essai-date').replace(/^variables:[\s\S]*$/m, 'variables: []\ntemplate: |\n  Le texte de la clause.\nexample: {}\n');
-    expect(() => parseDraft(source.replace(/^updated: .*\n/m, ''), 'essai-date.yaml')).toThrow(/essai-date\.yaml.*champ « updated »/);
-    expect(() => parseDraft(source.replace(/^updated: .*$/m, 'updated: hier'), 'essai-date.yaml')).toThrow(/essai-date\.yaml.*« updated » : date de mise à jour attendue au format AAAA-MM-JJ/);
+    expect(() => parseDraft(source.replace(/^updated: .*\n/m, ''), 'essai-date.yaml')).toThrow(/^essai-date\.yaml:\d+, champ « updated » : attendu une date de mise à jour au format AAAA-MM-JJ, trouvé rien \(champ absent\)$/);
+    expect(() => parseDraft(source.replace(/^updated: .*$/m, 'updated: hier'), 'essai-date.yaml')).toThrow(/^essai-date\.yaml:\d+, champ « updated » : attendu une date de mise à jour au format AAAA-MM-JJ, trouvé « hier »$/);
     expect(() => parseDraft(source, 'essai-date.yaml')).not.toThrow();
   });
 
   test('a broken template fails with the file, the line and the unknown variable', () => {
-    expect(fixture('unknown-variable')).toThrow(/^tests\/fixtures\/redactions\/unknown-variable\.yaml:18 \(ligne 3 du modèle\) : variable inconnue « facilitateur »/);
+    expect(fixture('unknown-variable')).toThrow(/^tests\/fixtures\/redactions\/unknown-variable\.yaml:18, champ « template » : variable inconnue « facilitateur ».* \(ligne 3 du modèle\)/);
   });
 
   test('an unclosed block fails with the file and the line where it opens', () => {
-    expect(fixture('unclosed-block')).toThrow(/unclosed-block\.yaml:19 \(ligne 2 du modèle\) : bloc \{\{#if\}\} ouvert ligne 2 et jamais fermé/);
+    expect(fixture('unclosed-block')).toThrow(/unclosed-block\.yaml:19, champ « template » : bloc \{\{#if\}\} ouvert ligne 2 et jamais fermé.* \(ligne 2 du modèle\)/);
   });
 
   test('a bad field fails with the file, the line and the field path', () => {
-    expect(fixture('bad-field')).toThrow(/bad-field\.yaml:12 : champ « variables\.0\.type » : type de variable inconnu/);
+    expect(fixture('bad-field')).toThrow(/bad-field\.yaml:12, champ « variables\.0\.type » : attendu un type de variable connu \(.*\), trouvé « euros »$/);
   });
 
   test('a condition on a value that is not an option fails with the options', () => {
-    expect(fixture('unknown-option')).toThrow(/unknown-option\.yaml:19 .*« obligatoire » n'est pas une option de « regime » \(options : faculte, obligation\)/);
+    expect(fixture('unknown-option')).toThrow(/unknown-option\.yaml:19, champ « template » : .*« obligatoire » n'est pas une option de « regime » \(options : faculte, obligation\)/);
   });
 
   test('an incomplete example fails the load', () => {
-    expect(fixture('incomplete-example')).toThrow(/incomplete-example\.yaml:\d+ : l'exemple \(example\) n'est pas complet :\n {2}heures : Le champ « Heures d’insertion » est obligatoire\./);
+    expect(fixture('incomplete-example')).toThrow(/incomplete-example\.yaml:\d+, champ « example » : attendu un exemple complet, trouvé :\n {2}heures : Le champ « Heures d’insertion » est obligatoire\./);
   });
 
   test('rejects mismatched closing tags and stray else', () => {

@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { formatIssues, pageFields, referenceSchema } from '../../src/lib/schemas';
+import type { z } from 'astro/zod';
+import { pageFields, referenceSchema } from '../../src/lib/schemas';
+import { parseWithFriendlyErrors } from '../../src/lib/content-errors';
 
 const known = {
   references: new Set(['ccp-l2112-2']),
@@ -10,10 +12,15 @@ const fiche = {
   title: 'Une fiche', code: 'C4', theme: 'C', audiences: ['acheteur'], references: ['ccp-l2112-2'], related: ['C3'],
   redactions: ['ccap-condition-execution'], updated: '2026-11-22',
 };
-const issuesOf = (data: unknown) => {
-  const r = pageFields(known).safeParse(data);
-  return r.success ? [] : formatIssues(r.error);
-};
+/** Les lignes d'erreur au format commun (« fichier, champ « x » : attendu …, trouvé … »), ou aucune. */
+function issuesOf(data: unknown, schema: z.ZodType = pageFields(known)): string[] {
+  try {
+    parseWithFriendlyErrors(schema, data, { file: 'essai.mdx' });
+    return [];
+  } catch (error) {
+    return (error as Error).message.split('\n');
+  }
+}
 
 describe('fiche frontmatter', () => {
   test('accepts a complete fiche', () => {
@@ -26,25 +33,25 @@ describe('fiche frontmatter', () => {
 
   test('names each missing field of a fiche', () => {
     expect(issuesOf({ title: 'Une fiche', code: 'C4' })).toEqual(
-      ['theme', 'audiences', 'references', 'related', 'redactions', 'updated'].map((f) => `${f} : Champ obligatoire pour une fiche : « ${f} ».`),
+      ['theme', 'audiences', 'references', 'related', 'redactions', 'updated'].map((f) => `essai.mdx, champ « ${f} » : Champ obligatoire pour une fiche : « ${f} ».`),
     );
   });
 
   test('names the field and the position of an unknown reference, fiche or draft id', () => {
     const issues = issuesOf({ ...fiche, references: ['ccp-l2112-2', 'ccp-l9999'], related: ['Z9'], redactions: ['inconnue'] });
-    expect(issues).toContainEqual(expect.stringMatching(/^references\.1 : Référence juridique inconnue : « ccp-l9999 »/));
-    expect(issues).toContainEqual(expect.stringMatching(/^related\.0 : Fiche inconnue : « Z9 »/));
-    expect(issues).toContainEqual(expect.stringMatching(/^redactions\.0 : Rédaction type inconnue : « inconnue »/));
+    expect(issues).toContainEqual(expect.stringMatching(/^essai\.mdx, champ « references\.1 » : Référence juridique inconnue : « ccp-l9999 »/));
+    expect(issues).toContainEqual(expect.stringMatching(/^essai\.mdx, champ « related\.0 » : Fiche inconnue : « Z9 »/));
+    expect(issues).toContainEqual(expect.stringMatching(/^essai\.mdx, champ « redactions\.0 » : Rédaction type inconnue : « inconnue »/));
   });
 
   test('rejects a theme that does not match the code, a bad code and an unknown audience', () => {
-    expect(issuesOf({ ...fiche, theme: 'B' })).toContainEqual(expect.stringMatching(/^theme : .*attendu : « C »/));
-    expect(issuesOf({ ...fiche, code: 'C44' })).toContainEqual(expect.stringMatching(/^code : /));
-    expect(issuesOf({ ...fiche, audiences: ['grand-public'] })).toContainEqual(expect.stringMatching(/^audiences\.0 : /));
+    expect(issuesOf({ ...fiche, theme: 'B' })).toContainEqual(expect.stringMatching(/^essai\.mdx, champ « theme » : .*attendu : « C »/));
+    expect(issuesOf({ ...fiche, code: 'C44' })).toContainEqual(expect.stringMatching(/^essai\.mdx, champ « code » : attendu un code de fiche : .*, trouvé « C44 »$/));
+    expect(issuesOf({ ...fiche, audiences: ['grand-public'] })).toContainEqual(expect.stringMatching(/^essai\.mdx, champ « audiences\.0 » : attendu « acheteur » ou .*, trouvé « grand-public »$/));
   });
 
   test('rejects an invalid date', () => {
-    expect(issuesOf({ ...fiche, updated: 'hier' })).toContainEqual(expect.stringMatching(/^updated : /));
+    expect(issuesOf({ ...fiche, updated: 'hier' })).toContainEqual(expect.stringMatching(/^essai\.mdx, champ « updated » : attendu une date au format AAAA-MM-JJ, trouvé « hier »$/));
   });
 });
 
@@ -52,8 +59,7 @@ describe('legal reference', () => {
   const ref = { id: 'ccp-l2112-2', label: 'CCP, art. L2112-2', summary: 'Conditions d’exécution.', status: 'en-vigueur', url: 'https://www.legifrance.gouv.fr/' };
   test('accepts a complete reference', () => expect(referenceSchema.safeParse(ref).success).toBe(true));
   test('requires a date for a text not yet in force', () => {
-    const r = referenceSchema.safeParse({ ...ref, status: 'a-venir' });
-    expect(r.success ? [] : formatIssues(r.error)).toContainEqual(expect.stringMatching(/^since : /));
+    expect(issuesOf({ ...ref, status: 'a-venir' }, referenceSchema)).toContainEqual(expect.stringMatching(/^essai\.mdx, champ « since » : /));
   });
   test('requires an absolute URL', () => expect(referenceSchema.safeParse({ ...ref, url: '/codes/' }).success).toBe(false));
 });

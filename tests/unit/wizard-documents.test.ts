@@ -5,14 +5,14 @@
  * références).
  */
 import { describe, expect, test } from 'vitest';
-import { documentRuns, documentText, type RenderedDocument } from '../../src/lib/redactions/document';
+import { documentRuns, documentText, type RenderedDocument } from '../../src/lib/redactions/core/document';
 import { documentsFor, downloadBlockers, subjectSentence } from '../../src/lib/wizard/pieces';
 import { keepReasonAdvice, needsKeepReason } from '../../src/lib/wizard/calibration';
 import { stepWarnings, validateStep, visibleSteps } from '../../src/lib/wizard/steps';
 import { addLot, newAnswers, setPath, type Answers, type ContractKind } from '../../src/lib/wizard/model';
 import { catalog, FACILITATOR, TODAY, worksJourney } from '../support/wizard-fixtures';
 import { draftFrom, normaliseSpaces } from '../support/redactions';
-import { render } from '../../src/lib/redactions/render';
+import { render } from '../../src/lib/redactions/core/render';
 
 const set = (a: Answers, values: Record<string, unknown>) => Object.entries(values).reduce((acc, [p, v]) => setPath(acc, p, v), a);
 

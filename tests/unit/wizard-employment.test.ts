@@ -3,7 +3,7 @@
  * levier, étape, validation, pièce produite, obligation (pas de note d'exception, mais « à vérifier »), déclarations.
  */
 import { describe, expect, test } from 'vitest';
-import { documentText, type RenderedDocument } from '../../src/lib/redactions/document';
+import { documentText, type RenderedDocument } from '../../src/lib/redactions/core/document';
 import { employmentToVerify, hasSocialCondition, leverNotices, LEVERS, needsDerogation } from '../../src/lib/wizard/levers';
 import { setPath, type Answers } from '../../src/lib/wizard/model';
 import { documentsFor, downloadBlockers, piecesFor, plannedDocuments } from '../../src/lib/wizard/pieces';
@@ -100,10 +100,10 @@ describe('the employment piece and the obligation', () => {
     const a = employmentJourney();
     expect(hasSocialCondition(a)).toBe(true);
     expect(needsDerogation(a)).toBe(false);
-    expect(piecesFor(a).map((p) => p.draftId)).toEqual(['ccap-condition-emploi']);
+    expect(piecesFor(a).map((p) => p.draftId)).toEqual(['avis-rc-condition-emploi', 'ccap-condition-emploi']);
     const docs = documents(a);
-    expect(docs.map((d) => d.draftId)).toEqual(['dossier-clause-sociale', 'ccap-condition-emploi']);
-    const ccap = text(docs[1]);
+    expect(docs.map((d) => d.draftId)).toEqual(['dossier-clause-sociale', 'avis-rc-condition-emploi', 'ccap-condition-emploi']);
+    const ccap = text(docs[2]);
     expect(ccap).toContain('Marché ayant pour objet la fourniture et le déploiement d’ordinateurs pour les écoles (référence 2026-FCS-044).');
     expect(ccap).toMatch(/Article 11 – Condition d’exécution liée à l’emploi/);
     expect(ccap).toMatch(/11\.1\. Objet/);
@@ -114,7 +114,31 @@ describe('the employment piece and the obligation', () => {
     expect(ccap).toContain('notamment pour le reconditionnement et la collecte du matériel remplacé');
     expect(ccap).toContain('Maison de l’emploi Val-Sud');
     expect(ccap).toMatch(/pénalité forfaitaire de 3\s?000\s?€/);
-    expect(docs[1]!.references).toEqual(['ccp-l2112-2', 'ccp-l2112-2-1', 'loi-2021-1104-art35', 'ctrav-l5132-4', 'ctrav-l5213-13', 'casf-l344-2']);
+    expect(docs[2]!.references).toEqual(['ccp-l2112-2', 'ccp-l2112-2-1', 'loi-2021-1104-art35', 'ctrav-l5132-4', 'ctrav-l5213-13', 'casf-l344-2']);
+  });
+
+  test('the notice and the consultation rules announce the same commitment as the CCAP article, without claiming the obligation is met', () => {
+    const docs = documents(employmentJourney());
+    const notice = text(docs.find((d) => d.draftId === 'avis-rc-condition-emploi'));
+    expect(notice).toContain('Marché ayant pour objet la fourniture et le déploiement d’ordinateurs pour les écoles (référence 2026-FCS-044).');
+    expect(notice).toMatch(/^Le marché comporte une condition d’exécution liée à l’emploi, prévue en application de l’article L2112-2 du code de la commande publique et définie à l’article 11 du cahier des clauses administratives particulières/m);
+    expect(notice).toContain('l’une au moins des modalités suivantes, à son choix');
+    expect(notice).toMatch(/dont le nombre minimal est fixé à 1, chacun d’une durée d’au moins 12 mois/);
+    expect(notice).toMatch(/au moins 5\s?% du montant hors taxes des prestations exécutées/);
+    expect(notice).toContain('Maison de l’emploi Val-Sud');
+    expect(notice).toMatch(/n’intervient pas dans le choix des offres\./);
+    expect(notice).not.toMatch(/L2112-2-1|Outre la clause/);
+    expect(docs.find((d) => d.draftId === 'avis-rc-condition-emploi')!.references).toEqual(['ccp-l2112-2', 'ctrav-l5132-4', 'ctrav-l5213-13', 'casf-l344-2']);
+    const cover = text(docs[0]);
+    expect(cover).toMatch(/Mention de la condition liée à l’emploi dans l’avis et le règlement de la consultation\tPremière partie dans l’avis de marché/);
+  });
+
+  test('one modality only: the notice says « de la manière suivante », with one item and no choice', () => {
+    const a = set(employmentJourney(), { 'employment.modalities': ['achat-inclusif'] });
+    const notice = text(documents(a).find((d) => d.draftId === 'avis-rc-condition-emploi'));
+    expect(notice).toContain('Le titulaire la remplit de la manière suivante :');
+    expect(notice).not.toMatch(/alternance|au choix du titulaire|l’une au moins|Aucune offre ne peut être écartée/);
+    expect(notice).toContain('peut aider le titulaire à trouver les structures inclusives du territoire.');
   });
 
   test('the cover page lists it in the CCAP, with its article, and says plainly that the obligation is « à vérifier »', () => {
@@ -149,8 +173,11 @@ describe('the employment piece and the obligation', () => {
   test('beside the hours clause, the employment piece follows the CCAP article and lots without hours say so', () => {
     const a = set(worksJourney(), { 'levers.employment': true, 'employment.functions': 'le chantier', 'employment.penalty': '2000' });
     expect(piecesFor(a).map((p) => p.draftId)).toEqual([
-      'avis-rc-clause', 'ccap-condition-execution', 'ccap-condition-emploi', 'rc-critere-insertion', 'engagement-entreprise', 'note-calibrage',
+      'avis-rc-clause', 'ccap-condition-execution', 'avis-rc-condition-emploi', 'ccap-condition-emploi', 'rc-critere-insertion', 'engagement-entreprise', 'note-calibrage',
     ]);
+    const notice = text(documents(a).find((d) => d.draftId === 'avis-rc-condition-emploi'));
+    expect(notice).toMatch(/^Outre la clause sociale d’insertion, le marché comporte une condition d’exécution liée à l’emploi/m);
+    expect(notice).toContain('au titre du critère d’attribution');
     // Le critère parle de la clause d'heures.
     expect(piecesFor(derogationJourney()).map((p) => p.draftId)).toEqual(['justification-derogation']);
   });

@@ -4,10 +4,10 @@
  */
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { cleanText, singleLine, xmlSafe } from '../../src/lib/redactions/text';
-import { documentText } from '../../src/lib/redactions/document';
-import { documentToHtml } from '../../src/lib/redactions/html';
-import { readDate } from '../../src/lib/redactions/values';
+import { cleanText, singleLine, xmlSafe } from '../../src/lib/redactions/core/text';
+import { documentText } from '../../src/lib/redactions/core/document';
+import { documentToHtml } from '../../src/lib/redactions/adapters/html';
+import { readDate } from '../../src/lib/redactions/core/values';
 import { newAnswers, sanitizeAnswers, setPath, type Answers } from '../../src/lib/wizard/model';
 import { documentsFor, previewDocuments } from '../../src/lib/wizard/pieces';
 import { readDraft, readProfile, serializeDraft, serializeProfile, validateAnswers } from '../../src/lib/wizard/storage';

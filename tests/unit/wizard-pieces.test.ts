@@ -1,7 +1,7 @@
 /** Des réponses aux pièces : choix des rédactions types, correspondance des variables, documents rendus, aperçu. */
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { documentText } from '../../src/lib/redactions/document';
+import { documentText } from '../../src/lib/redactions/core/document';
 import { documentsFor, piecesFor, plannedDocuments, previewDocuments } from '../../src/lib/wizard/pieces';
 import { calibrationSummary } from '../../src/lib/wizard/calibration';
 import { newAnswers, setPath, type Answers } from '../../src/lib/wizard/model';

@@ -6,6 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { newAnswers, setPath } from '../../src/lib/wizard/model';
 import {
   draftToSave,
+  freshAnswers,
   initialSession,
   previewTarget,
   reduce,
@@ -17,6 +18,7 @@ import {
   type Session,
 } from '../../src/lib/wizard/session';
 import { DRAFT_KEY, exportDraft, PROFILE_KEY, REPLACED_KEY, readDraft, serializeDraft, type ReadResult } from '../../src/lib/wizard/storage';
+import { createShareLink, readShareLink } from '../../src/lib/wizard/share-link';
 import { catalog, TODAY, worksJourney } from '../support/wizard-fixtures';
 
 const ctx: Context = { catalog, now: TODAY };
@@ -216,6 +218,85 @@ describe('importing never replaces a draft without asking', () => {
     expect(r.session.replaced?.snapshot.answers.contract.subject).toBe('la construction du groupe scolaire des Tilleuls');
     expect(r.effects.some((e) => e.type === 'store' && e.key === REPLACED_KEY)).toBe(true);
     expect(run(r.session, { type: 'undo-replace' }).session.answers.contract.subject).toBe('la construction du groupe scolaire des Tilleuls');
+  });
+});
+
+describe('a share link follows the path of an imported file', () => {
+  const TILLEULS = 'la construction du groupe scolaire des Tilleuls';
+  /** Ce que l'îlot transmet à la session pour un lien (share.tsx) : ses réponses, comme un fichier importé. */
+  async function linkImport(): Promise<Action> {
+    const made = await createShareLink('https://exemple.fr/assistant/', worksJourney(), ['contrat', 'lots', 'calibrage']);
+    if (!made.ok) throw new Error(made.message);
+    const read = await readShareLink(made.url.slice(made.url.indexOf('#')), freshAnswers(ctx));
+    if (read.status !== 'ok') throw new Error(read.message);
+    return { type: 'import', text: read.draft, size: read.draft.length, link: read.note };
+  }
+
+  test('into an untouched draft, the link applies at once and leads to the first step to complete', async () => {
+    const { session } = run(start().session, await linkImport());
+    expect(session.screen.kind).toBe('form');
+    expect(session.answers.contract.subject).toBe(TILLEULS);
+    expect(session.answers.lots).toHaveLength(3);
+    expect(session.replaced).toBeNull();
+    expect(session.toolMessage).toMatch(/^Brouillon importé\. Ce lien apporte : le marché, l’obligation et les leviers retenus ; les lots/);
+    // Les conditions d'exécution ne sont pas partagées : la pénalité reste à remplir chez le destinataire.
+    expect(session.step).toBe('execution');
+    expect(draftToSave(session, TODAY)).toContain('Tilleuls');
+  });
+
+  test('over a draft with answers offered for resumption, it asks first, showing the draft it would replace', async () => {
+    const offered = start({ stored: readDraft(serializeDraft(setPath(worksJourney(), 'contract.subject', 'la rénovation du gymnase'), 'lots', TODAY)) }).session;
+    expect(offered.screen.kind).toBe('resume');
+    const { session } = run(offered, await linkImport());
+    expect(session.screen.kind).toBe('replace');
+    if (session.screen.kind !== 'replace') return;
+    // Le brouillon en place est celui qui était proposé à la reprise, pas un brouillon vierge.
+    expect(session.answers.contract.subject).toBe('la rénovation du gymnase');
+    expect(session.screen.pending.source).toBe('lien');
+    expect(session.screen.pending.incoming.answers.contract.subject).toBe(TILLEULS);
+    expect(session.screen.pending.note).toMatch(/^Ce lien apporte : le marché/);
+    expect(draftToSave(session, TODAY)).toBeNull();
+    const confirmed = run(session, { type: 'confirm-replace' });
+    expect(confirmed.session.answers.contract.subject).toBe(TILLEULS);
+    const copy = confirmed.effects.find((e): e is Extract<Effect, { type: 'store' }> => e.type === 'store' && e.key === REPLACED_KEY);
+    expect(copy?.value).toContain('la rénovation du gymnase');
+    const cancelled = run(session, { type: 'cancel-replace' }).session;
+    expect(cancelled.screen.kind).toBe('form');
+    expect(cancelled.step).toBe('lots');
+    expect(cancelled.answers.contract.subject).toBe('la rénovation du gymnase');
+    expect(cancelled.toolMessage).toBe('Import annulé : votre brouillon est inchangé.');
+  });
+
+  test('a stored draft that is still untouched is simply replaced', async () => {
+    const offered = start({ stored: readDraft(serializeDraft(newAnswers(catalog, { today: TODAY }), null, TODAY)) }).session;
+    const { session } = run(offered, await linkImport());
+    expect(session.screen.kind).toBe('form');
+    expect(session.answers.contract.subject).toBe(TILLEULS);
+  });
+
+  test('answers that do not check are refused with the link’s own wording, in a banner, and nothing changes', () => {
+    const s = typed(start().session, 'contract.subject', 'la rénovation du gymnase');
+    const bad = JSON.stringify({ format: 'recueil-assistant', version: 5, step: null, answers: { ...worksJourney(), contract: { ...worksJourney().contract, kind: 'bogus' } } });
+    const { session, effects } = run(s, { type: 'import', text: bad, size: bad.length, link: 'Ce lien apporte : le marché.' });
+    expect(session.answers).toBe(s.answers);
+    expect(session.screen.kind).toBe('form');
+    expect(session.banner?.kind).toBe('link');
+    expect(session.banner?.message).toMatch(/^Le lien de partage n’a pas pu être lu : certaines réponses sont manquantes ou abîmées \(Type de marché : valeur inconnue/);
+    expect(session.live.message).toBe(session.banner?.message);
+    expect(effects).toEqual([]);
+  });
+
+  test('an unreadable link changes nothing: its message is shown in a banner and announced', () => {
+    const message = 'Le lien de partage n’a pas pu être lu : il est incomplet ou abîmé.';
+    const s = typed(start().session, 'contract.subject', 'la rénovation du gymnase');
+    const { session, effects } = run(s, { type: 'link-error', message });
+    expect(session.answers).toBe(s.answers);
+    expect(session.banner).toEqual({ kind: 'link', message, original: '' });
+    expect(session.live.message).toBe(message);
+    expect(effects).toEqual([]);
+    // Le bandeau d'un brouillon enregistré illisible, qui porte la copie à télécharger, garde sa place.
+    const unreadable = start({ stored: readDraft('{"format":"recueil-assistant","version":5,"answers":{') }).session;
+    expect(run(unreadable, { type: 'link-error', message }).session.banner?.kind).toBe('invalid');
   });
 });
 

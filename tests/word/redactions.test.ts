@@ -6,10 +6,10 @@
  */
 import { beforeAll, describe, expect, test } from 'vitest';
 import { unzipSync, strFromU8 } from 'fflate'; // dépendance de `docx`, utilisée ici pour lire le XML produit
-import { drafts, draftById } from '../../src/lib/redactions/catalog';
-import { render, renderBlank } from '../../src/lib/redactions/render';
-import type { RenderedDocument } from '../../src/lib/redactions/document';
-import { buildDocx, docxBytes } from '../../src/lib/redactions/docx';
+import { drafts, draftById } from '../../src/lib/redactions/loaders/catalog';
+import { render, renderBlank } from '../../src/lib/redactions/core/render';
+import type { RenderedDocument } from '../../src/lib/redactions/core/document';
+import { buildDocx, docxBytes } from '../../src/lib/redactions/adapters/docx';
 import { publisher } from '../../src/config/publisher';
 import { docxBatchToText, docxToPdfText } from '../support/libreoffice';
 import { keyPhrases, normaliseSpaces, present, valueTexts } from '../support/redactions';
@@ -55,7 +55,7 @@ beforeAll(async () => {
   ];
   for (const [name, doc] of entries) files[name] = await docxBytes(buildDocx([doc], { referenceLabels: { 'ccp-l2112-2': 'CCP, art. L2112-2' } }));
   Object.assign(texts, await docxBatchToText(Object.entries(files).map(([name, bytes]) => ({ name, bytes }))));
-});
+}, 600_000);
 
 for (const draft of drafts) {
   describe(draft.id, () => {

@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, test } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate'; // dépendance de `docx`, pour lire le XML produit
-import { buildDocx, docxBytes } from '../../src/lib/redactions/docx';
+import { buildDocx, docxBytes } from '../../src/lib/redactions/adapters/docx';
 import { documentsFor } from '../../src/lib/wizard/pieces';
 import { setPath, type Answers } from '../../src/lib/wizard/model';
 import { docxBatchToText, docxToPdfText } from '../support/libreoffice';

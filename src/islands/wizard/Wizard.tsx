@@ -4,7 +4,8 @@
  * ici, l'affichage et ce qui ne peut se faire que dans le navigateur : fichiers (export, import, Word, avec la
  * bibliothèque `docx` chargée seulement au clic) et largeur d'écran pour placer l'aperçu.
  */
-import type { JSX } from 'preact';
+import type { ComponentType, JSX } from 'preact';
+import type { SharePanelProps } from './share';
 import { useEffect, useState } from 'preact/hooks';
 import { getPath, type WizardCatalog } from '../../lib/wizard/model';
 import { downloadPlan, MAX_IMPORT_BYTES, shownError, STEP_COUNT, stepNumber, type Session } from '../../lib/wizard/session';
@@ -69,7 +70,7 @@ const STEP_BODIES: Record<StepId, (props: { onDownload: () => void }) => JSX.Ele
 };
 
 export default function WizardApp({ catalog, base }: Props) {
-  const { session, dispatch, saved } = useSession(catalog);
+  const { session, dispatch, saved, loadShare } = useSession(catalog);
   const wide = useWide();
   // L'aperçu : sur grand écran, le bouton y porte le focus ; sur petit écran, il ouvre le panneau.
   const [previewOpen, setPreviewOpen] = useState(false);
@@ -77,6 +78,9 @@ export default function WizardApp({ catalog, base }: Props) {
   const openPreview = () => (wide ? setPreviewFocus((n) => n + 1) : setPreviewOpen(true));
   const { answers, step, screen } = session;
   const ui = catalog.texts.ui;
+  // Le panneau « Partager un lien pré-rempli » et son module ne sont chargés qu'à son ouverture.
+  const [SharePanel, setSharePanel] = useState<ComponentType<SharePanelProps> | null>(null);
+  const toggleShare = () => (SharePanel ? setSharePanel(null) : loadShare().then((m) => m && setSharePanel(() => m.SharePanel)));
   const loading = screen.kind === 'loading';
 
   const fieldApi: FieldApi = {
@@ -108,7 +112,7 @@ export default function WizardApp({ catalog, base }: Props) {
     dispatch({ type: 'download-started' });
     try {
       // La bibliothèque `docx` et l'adaptateur Word ne sont chargés qu'ici, au clic.
-      const { buildDocx, docxBlob } = await import('../../lib/redactions/docx');
+      const { buildDocx, docxBlob } = await import('../../lib/redactions/adapters/docx');
       const doc = buildDocx(plan.documents, { title: plan.title, subject: plan.subject, generatedAt: now, referenceLabels: catalog.referenceLabels });
       saveFile(await docxBlob(doc), plan.fileName);
       dispatch({ type: 'download-done', fileName: plan.fileName, pieces: plan.documents.length });
@@ -201,10 +205,14 @@ export default function WizardApp({ catalog, base }: Props) {
                       Importer des réponses (.json)
                       <input type="file" accept=".json,application/json" class="sr-only" disabled={loading} onChange={(e) => void onImport(e.currentTarget)} />
                     </label>
+                    <button type="button" class="wz-button wz-button--secondary" disabled={loading} aria-expanded={!!SharePanel} onClick={toggleShare}>
+                      {ui.share.open}
+                    </button>
                     <button type="button" class="wz-button wz-button--link" disabled={loading} onClick={() => dispatch({ type: 'restart' })}>
                       Recommencer
                     </button>
                   </div>
+                  {SharePanel && <SharePanel id="wz-share" answers={answers} texts={ui.share} />}
                   <p class="wz-status" role="status">
                     {session.toolMessage}
                   </p>

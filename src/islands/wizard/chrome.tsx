@@ -83,18 +83,20 @@ export function DraftBanner() {
   if (!banner) return null;
   return (
     <div class={`wz-banner wz-banner--${banner.kind}`} role="alert">
-      <p class="wz-banner__title">{banner.kind === 'invalid' ? 'Brouillon illisible' : 'Brouillon converti'}</p>
+      <p class="wz-banner__title">{ui.bannerTitles[banner.kind]}</p>
       <p>{banner.message}</p>
-      <p>
-        {banner.kind === 'invalid' ? ui.invalidNew : ''}
-        {ui.keptCopy}
-        <a href={jsonHref(banner.original)} download="brouillon-assistant-original.json">
-          télécharger la copie
-        </a>
-        .
-      </p>
+      {banner.original && (
+        <p>
+          {banner.kind === 'invalid' ? ui.invalidNew : ''}
+          {ui.keptCopy}
+          <a href={jsonHref(banner.original)} download="brouillon-assistant-original.json">
+            télécharger la copie
+          </a>
+          .
+        </p>
+      )}
       <button type="button" class="wz-button wz-button--link" onClick={() => act({ type: 'close-banner' })}>
-        {ui.closeBanner}
+        {banner.original ? ui.closeBanner : ui.closeLinkBanner}
       </button>
     </div>
   );
@@ -154,7 +156,7 @@ export function ReplacePrompt() {
   const { pending } = session.screen;
   const t = catalog.texts.ui.replace;
   const current: DraftSnapshot = { answers: session.answers, step: session.step, savedAt: null };
-  const from = pending.source === 'calculateur' ? 'calculator' : 'import';
+  const from = pending.source === 'calculateur' ? 'calculator' : pending.source === 'lien' ? 'link' : 'import';
   return (
     <section class="wz-resume" aria-labelledby="wz-step-title">
       <h2 id="wz-step-title" tabIndex={-1}>

@@ -1,6 +1,6 @@
 /** L'aperçu des documents (adaptateur HTML) : chaque pièce avec un titre focalisable, cible du bouton « Voir l'aperçu ». */
 import type { PreviewPiece } from '../../lib/wizard/pieces';
-import { documentToHtml } from '../../lib/redactions/html';
+import { documentToHtml } from '../../lib/redactions/adapters/html';
 
 export const pieceId = (draftId: string) => `wz-apercu-${draftId}`;
 

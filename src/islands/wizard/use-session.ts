@@ -6,9 +6,12 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { readHandoff, withoutHandoff } from '../../lib/wizard/handoff';
 import type { WizardCatalog } from '../../lib/wizard/model';
-import { draftToSave, initialSession, reduce, type Action, type Context, type Effect, type Session } from '../../lib/wizard/session';
+import { draftToSave, freshAnswers, initialSession, reduce, type Action, type Context, type Effect, type Session } from '../../lib/wizard/session';
 import { DRAFT_KEY, PROFILE_KEY, readDraft, readProfile, safeStore } from '../../lib/wizard/storage';
 import type { StepId } from '../../lib/wizard/steps';
+
+/** Début du fragment d'un lien de partage : `SHARE_HASH` de share-link.ts, recopié pour ne charger ce module que s'il sert. */
+export const SHARE_HASH = '#partage=';
 
 function stepUrl(step: StepId | null): string {
   const url = withoutHandoff(new URL(window.location.href));
@@ -56,7 +59,16 @@ export function useSession(catalog: WizardCatalog) {
     effects.forEach(run);
   }
 
-  // Démarrage, une fois hydraté : brouillon enregistré, étape de l'adresse, calcul venu de la fiche C3.
+  /** Le module du partage (share.tsx), chargé à la demande ; rien s'il n'a pas pu l'être (le message est montré). */
+  const loadShare = () => import('./share').catch(() => dispatch({ type: 'link-error', message: catalog.texts.ui.share.loadFailed }));
+
+  /**
+   * Un lien de partage, à l'ouverture de la page ou collé dans l'onglet déjà ouvert : seul le fragment change alors,
+   * sans rechargement, et le navigateur le signale par `popstate` (avant `hashchange`).
+   */
+  const openLink = (hash: string) => hash.startsWith(SHARE_HASH) && loadShare().then((m) => m?.openLink(hash, freshAnswers(context()), dispatch));
+
+  // Démarrage, une fois hydraté : brouillon enregistré, étape de l'adresse, calcul venu de la fiche C3, lien de partage.
   useEffect(() => {
     const url = new URL(window.location.href);
     dispatch({
@@ -67,7 +79,11 @@ export function useSession(catalog: WizardCatalog) {
       profile: readProfile(store.read(PROFILE_KEY)),
       today: new Date(),
     });
-    const onPop = () => dispatch({ type: 'history', step: new URL(window.location.href).searchParams.get('etape') });
+    openLink(url.hash);
+    const onPop = () => {
+      dispatch({ type: 'history', step: new URL(window.location.href).searchParams.get('etape') });
+      openLink(location.hash);
+    };
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
   }, []);
@@ -87,5 +103,5 @@ export function useSession(catalog: WizardCatalog) {
     if (session.focus) focusElement(session.focus.id);
   }, [session.focus?.n]);
 
-  return { session, dispatch, saved };
+  return { session, dispatch, saved, loadShare };
 }

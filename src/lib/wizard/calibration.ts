@@ -1,51 +1,23 @@
 /**
- * Calibrage dans l'assistant : les réponses d'un lot deviennent l'entrée de `calibrate` (src/lib/calibrate.ts,
- * qui porte seul les formules), et le résultat devient une note de calibrage (document intermédiaire).
+ * Calibrage dans l'assistant : le calcul de chaque lot (`lot-calibration.ts`) devient une note de calibrage.
  * Un volume fixé à la main remplace le calcul, avec son motif, et la note garde les deux. Le texte de la note est la
  * rédaction type « note-calibrage » : ce module ne fournit que ses réponses.
  */
-import { ANRU_RATE, CLEANING_MIN_HOURS, USUAL_RATE, calibrate, type CalibrationInput, type CalibrationResult } from '../calibrate';
+import { ANRU_RATE, CLEANING_MIN_HOURS, USUAL_RATE } from '../calibrate';
 import { formatEuros, formatInt } from '../format';
-import { singleLine } from '../redactions/text';
 import { CALIBRATION_SUGGESTIONS, type Answers, type LotAnswers } from './model';
 import { clauseLots, reservedLots } from './levers';
+import { singleLine } from '../redactions/core/text';
+import { lotCalibration, type LotCalibration } from './lot-calibration';
 import { parseNumber } from './numbers';
+
+export { calibrationInput, lotCalibration, lotLabel, type LotCalibration } from './lot-calibration';
 
 export const METHOD_SHORT = {
   standard: 'méthode usuelle',
   proprete: 'formule de la branche propreté',
   anru: 'minimum de la charte de l’ANRU',
 } as const;
-
-export function lotLabel(lot: LotAnswers): string {
-  const name = singleLine(lot.name);
-  return `Lot ${singleLine(lot.number) || '?'}${name ? `\u00a0: ${name}` : ''}`;
-}
-
-/**
- * L'entrée de `calibrate` pour un lot : les saisies telles quelles, que `calibrate` lit selon la grandeur de chaque
- * champ (« 12 % » dans un montant est refusé, « 216.000 » est ambigu) ; les lire ici sans cette grandeur
- * laisserait passer une unité fausse.
- */
-export function calibrationInput(answers: Answers, lot: LotAnswers): CalibrationInput {
-  const c = lot.calibration;
-  const label = lotLabel(lot);
-  switch (c.method) {
-    case 'proprete':
-      return {
-        method: 'proprete',
-        label,
-        amount: lot.amount,
-        months: c.months.trim() ? c.months : answers.contract.durationMonths,
-        transferableHours: c.transferableHours,
-        rate: c.rate,
-      };
-    case 'anru':
-      return { method: 'anru', label, gup: c.gup, amount: lot.amount, labourShare: lot.labourShare, hourlyCost: c.hourlyCost };
-    default:
-      return { method: 'standard', label, amount: lot.amount, labourShare: lot.labourShare, hourlyCost: c.hourlyCost, rate: c.rate };
-  }
-}
 
 /** Chemin du champ de l'assistant qui correspond à un champ de `calibrate`, pour placer le message. */
 export function calibrationFieldPath(lotIndex: number, field: string): string {
@@ -62,24 +34,6 @@ export function calibrationFieldPath(lotIndex: number, field: string): string {
     default:
       return `${lot}.calibration.method`;
   }
-}
-
-export interface LotCalibration {
-  lot: LotAnswers;
-  result: CalibrationResult;
-  /** Heures retenues : le volume fixé à la main s'il y en a un, sinon le calcul ; `null` si rien n'est valide. */
-  hours: number | null;
-  overridden: boolean;
-}
-
-export function lotCalibration(answers: Answers, lot: LotAnswers): LotCalibration {
-  const result = calibrate(calibrationInput(answers, lot));
-  if (lot.calibration.override) {
-    const manual = parseNumber(lot.calibration.overrideHours, 'hours');
-    const valid = manual !== null && Number.isInteger(manual) && manual >= 1;
-    return { lot, result, hours: valid ? manual : null, overridden: true };
-  }
-  return { lot, result, hours: result.ok ? result.hours : null, overridden: false };
 }
 
 /** Le calibrage de chaque lot qui porte la clause, et le total des heures retenues. */

@@ -3,12 +3,9 @@
  * (déjà validées et compilées par le chargeur), les libellés des références juridiques et les sous-critères proposés.
  * Ce module lit le disque et Zod : il ne doit jamais être importé par l'îlot lui-même.
  */
-import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
-import { draftById } from '../redactions/catalog';
-import { referenceSchema } from '../schemas';
+import { draftById } from '../redactions/loaders/catalog';
 import { frenchTypography } from '../typography';
-import { REFERENCES_FILE } from '../content-files';
+import { readReferences } from '../content-files';
 import type { WizardCatalog, WizardDraft } from './model';
 import type { DraftId } from './pieces';
 import { WIZARD_TEXTS } from './texts';
@@ -17,6 +14,7 @@ export const WIZARD_DRAFTS: DraftId[] = [
   'dossier-clause-sociale',
   'avis-rc-clause',
   'ccap-condition-execution',
+  'avis-rc-condition-emploi',
   'ccap-condition-emploi',
   'rc-critere-insertion',
   'reserve-siae',
@@ -35,8 +33,7 @@ export function wizardCatalog(): WizardCatalog {
     const d = draftById(id);
     drafts[id] = { id: d.id, title: d.title, fiche: d.fiche, references: d.references, variables: d.variables, nodes: d.nodes, numberArticles: d.numberArticles, ...(d.articleNumber ? { articleNumber: d.articleNumber } : {}) };
   }
-  const references = (parseYaml(readFileSync(REFERENCES_FILE, 'utf8')) as unknown[]).map((r) => referenceSchema.parse(r));
-  const referenceLabels = Object.fromEntries(references.map((r) => [r.id, r.label]));
+  const referenceLabels = Object.fromEntries(readReferences().map((r) => [r.id, r.label]));
   const example = draftById('rc-critere-insertion').example as { sous_criteres?: { intitule: string; poids: number; attendu: string }[] };
   const suggestedSubCriteria = (example.sous_criteres ?? []).map((s) => ({ title: frenchTypography(s.intitule), weight: s.poids, expected: frenchTypography(s.attendu) }));
   cached = { drafts, referenceLabels, suggestedSubCriteria, texts: WIZARD_TEXTS };

@@ -14,7 +14,7 @@
 import { LOW_VOLUME_HOURS } from '../calibrate';
 import type { Answers, LotAnswers } from './model';
 import { obligation, type ObligationResult } from './obligation';
-import { lotCalibration } from './calibration';
+import { lotCalibration } from './lot-calibration';
 
 export type LeverId = keyof Answers['levers'];
 

@@ -7,9 +7,9 @@
  * Les valeurs proposées par défaut viennent des rédactions types (leurs `default`) ou sont des suggestions
  * visibles et modifiables (coût horaire de 30 €, taux de 5 % : l'exemple de la fiche C3).
  */
-import type { Draft } from '../redactions/load';
-import { cleanText } from '../redactions/text';
-import type { ChoiceOption, Variable } from '../redactions/schema';
+import type { Draft } from '../redactions/core/schema';
+import { cleanText } from '../redactions/core/text';
+import type { ChoiceOption, Variable } from '../redactions/core/schema';
 import type { WizardTexts } from './texts';
 
 /** Version du format des réponses. Toute évolution incompatible l'augmente et ajoute une migration. */

@@ -12,7 +12,7 @@
  */
 import { formatDateFr, formatEuros } from '../format';
 import { readingMessage, readFrenchNumber } from '../french-number';
-import { isoDate, readDate } from '../redactions/values';
+import { isoDate, readDate } from '../redactions/core/values';
 
 /** Seuils européens en vigueur du 1er janvier 2026 au 31 décembre 2027, en euros HT. */
 export const EU_THRESHOLDS = {

@@ -8,10 +8,10 @@
  * téléchargé ne contient aucun repère « […] » : une réponse facultative vide change la phrase, une réponse
  * obligatoire manquante bloque le téléchargement (`downloadBlockers`).
  */
-import { render, type RenderOptions } from '../redactions/render';
-import { documentRuns, type RenderedDocument } from '../redactions/document';
-import { joinFr, type FieldError } from '../redactions/values';
-import { singleLine } from '../redactions/text';
+import { render, type RenderOptions } from '../redactions/core/render';
+import { documentRuns, type RenderedDocument } from '../redactions/core/document';
+import { joinFr, type FieldError } from '../redactions/core/values';
+import { singleLine } from '../redactions/core/text';
 import type { Answers, ContractKind, WizardCatalog, WizardDraft } from './model';
 import { calibrationNoteAnswers, lotCalibration } from './calibration';
 import { clauseLots, employmentToVerify, hasEmploymentCondition, isConcession, needsDerogation, obligationOf, reservedLots } from './levers';
@@ -22,6 +22,7 @@ export type DraftId =
   | 'dossier-clause-sociale'
   | 'avis-rc-clause'
   | 'ccap-condition-execution'
+  | 'avis-rc-condition-emploi'
   | 'ccap-condition-emploi'
   | 'rc-critere-insertion'
   | 'reserve-siae'
@@ -126,6 +127,25 @@ function employmentPiece(answers: Answers): Piece {
   };
 }
 
+/**
+ * La mention de la condition liée à l'emploi dans l'avis et le règlement (rédaction « avis-rc-condition-emploi ») :
+ * les mêmes réponses que l'article du CCAP, pour que les chiffres annoncés aux candidats soient ceux du contrat.
+ */
+function employmentNoticePiece(answers: Answers): Piece {
+  const ccap = employmentPiece(answers);
+  const shared = ['acheteur', 'objet', 'reference', 'numero_article', 'modalites', 'nombre_contrats', 'duree_contrat_mois', 'part_inclusive', 'facilitateur_structure'];
+  return {
+    draftId: 'avis-rc-condition-emploi',
+    answers: {
+      ...Object.fromEntries(shared.map((name) => [name, ccap.answers[name]])),
+      avec_clause: yesNo(clauseLots(answers).length > 0),
+      avec_critere: yesNo(answers.levers.criterion),
+    },
+    noDefault: ['modalites'],
+    optional: ccap.optional?.filter((name) => shared.includes(name)) ?? [],
+  };
+}
+
 /** Les pièces qui conviennent aux choix faits, dans l'ordre du dossier (sans la page de garde). */
 export function piecesFor(answers: Answers): Piece[] {
   const pieces: Piece[] = [];
@@ -186,7 +206,7 @@ export function piecesFor(answers: Answers): Piece[] {
       noDefault: ['decompte'],
     });
   }
-  if (hasEmploymentCondition(answers)) pieces.push(employmentPiece(answers));
+  if (hasEmploymentCondition(answers)) pieces.push(employmentNoticePiece(answers), employmentPiece(answers));
   if (answers.levers.criterion) {
     const k = answers.criterion;
     pieces.push({
@@ -291,6 +311,7 @@ const DESTINATION: Record<DraftId, string> = {
   'dossier-clause-sociale': 'dossier',
   'avis-rc-clause': 'avis-rc',
   'ccap-condition-execution': 'ccap',
+  'avis-rc-condition-emploi': 'avis-rc',
   'ccap-condition-emploi': 'ccap',
   'rc-critere-insertion': 'rc-criteres',
   'reserve-siae': 'avis-rc',

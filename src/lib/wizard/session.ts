@@ -9,8 +9,9 @@
  *   `?etape=`), brouillon illisible (bandeau et copie), arrivée depuis le calculateur de la fiche C3 ;
  * - navigation : « Continuer » valide l'étape (et seulement lui : aucune validation à la sortie d'un champ,
  *   qui déplacerait le bouton sous le pointeur), historique du navigateur, retour au récapitulatif ;
- * - remplacement du brouillon (import, calculateur, nouveau brouillon) : toujours demandé, l'ancien est gardé
- *   en copie téléchargeable et « Annuler » le rétablit ;
+ * - remplacement du brouillon (import d'un fichier ou d'un lien de partage, calculateur, nouveau brouillon) :
+ *   demandé dès que le brouillon en place a des réponses ; l'ancien est gardé en copie téléchargeable et « Annuler »
+ *   le rétablit. Un lien de partage (décodé par share-link.ts, chargé à la demande) suit le chemin d'un fichier importé ;
  * - annonces aux lecteurs d'écran et déplacement du focus, comme des données (`live`, `focus`).
  */
 import { applyHandoff, type CalculatorValues } from './handoff';
@@ -19,8 +20,8 @@ import { addLot, addSubCriterion, fieldId, newAnswers, removeLot, removeSubCrite
 import { parseNumber } from './numbers';
 import { documentsFor, downloadBlockers, type DownloadBlocker } from './pieces';
 import { docxFileName } from './filename';
-import type { RenderedDocument } from '../redactions/document';
-import { cleanText as sanitizeText } from '../redactions/text';
+import type { RenderedDocument } from '../redactions/core/document';
+import { cleanText as sanitizeText } from '../redactions/core/text';
 import { guardStep, isStepId, nextStep, previousStep, STEP_IDS, stepShortTitle, stepTitle, validateStep, visibleSteps, type FieldError, type StepId } from './steps';
 import { BACKUP_KEY, DRAFT_KEY, PROFILE_KEY, REPLACED_KEY, readDraft, serializeDraft, serializeProfile, type ReadResult } from './storage';
 
@@ -31,7 +32,7 @@ export interface DraftSnapshot {
   savedAt: string | null;
 }
 
-export type ReplaceSource = 'import' | 'calculateur' | 'nouveau';
+export type ReplaceSource = 'import' | 'lien' | 'calculateur' | 'nouveau';
 
 /** Ce qui attend la confirmation de l'utilisateur avant de remplacer le brouillon en cours. */
 export interface PendingReplace {
@@ -50,9 +51,10 @@ export type Screen =
   | { kind: 'replace'; pending: PendingReplace };
 
 export interface Banner {
-  kind: 'invalid' | 'migrated';
+  /** `link` : un lien de partage illisible (rien n'a changé, aucune copie à proposer). */
+  kind: 'invalid' | 'migrated' | 'link';
   message: string;
-  /** Le texte original du brouillon, téléchargeable. */
+  /** Le texte original du brouillon, téléchargeable (vide pour un lien). */
   original: string;
 }
 
@@ -96,7 +98,10 @@ export type Action =
   /** Aller à une étape (lien « Modifier », liste des étapes) ; `field` : y mettre le focus sur ce champ. */
   | { type: 'go-to'; step: StepId; field?: string }
   | { type: 'history'; step: string | null }
-  | { type: 'import'; text: string; size: number }
+  /** Un fichier importé ; `link` : les réponses viennent d'un lien de partage, et disent ce qu'il apporte. */
+  | { type: 'import'; text: string; size: number; link?: string }
+  /** Un lien de partage illisible : le message est montré (bandeau) et annoncé, rien d'autre ne change. */
+  | { type: 'link-error'; message: string }
   | { type: 'confirm-replace' }
   | { type: 'cancel-replace' }
   | { type: 'undo-replace' }
@@ -152,7 +157,8 @@ export function initialSession(ctx: Context): Session {
   };
 }
 
-function freshAnswers(ctx: Context, handoff: CalculatorValues | null = null): Answers {
+/** Un brouillon neuf (profil mémorisé compris) ; aussi ce qui complète les réponses d'un lien de partage. */
+export function freshAnswers(ctx: Context, handoff: CalculatorValues | null = null): Answers {
   const a = newAnswers(ctx.catalog, { profile: ctx.profile ?? null, today: ctx.now });
   return handoff ? applyHandoff(a, handoff) : a;
 }
@@ -268,35 +274,45 @@ const snapshotOf = (s: Session, now: Date): DraftSnapshot => ({ answers: s.answe
 /** Remplace le brouillon en cours ; l'ancien est gardé (copie dans le navigateur) pour « Annuler ». */
 function replaceDraft(s: Session, pending: PendingReplace, ctx: Context, keepOld: boolean): Result {
   const old = snapshotOf(s, ctx.now);
+  const imported = pending.source === 'import' || pending.source === 'lien';
   const effects: Effect[] = keepOld ? [{ type: 'store', key: REPLACED_KEY, value: serializeDraft(old.answers, old.step, ctx.now) }] : [];
   const base: Session = {
     ...s,
     answers: pending.incoming.answers,
     dirty: true,
     replaced: keepOld ? { snapshot: old, source: pending.source } : s.replaced,
-    toolMessage: pending.source === 'import' ? [msg(ctx).imported, pending.note].filter(Boolean).join(' ') : '',
+    toolMessage: imported ? [msg(ctx).imported, pending.note].filter(Boolean).join(' ') : '',
   };
   // Un import mène au récapitulatif (ou à la première étape à compléter) ; un nouveau brouillon, au début.
-  const target: StepId = pending.source === 'import' ? 'recapitulatif' : 'contrat';
+  const target: StepId = imported ? 'recapitulatif' : 'contrat';
   const moved = navigate(base, target, 'push');
   return { session: moved.session, effects: [...effects, ...moved.effects] };
 }
 
-function onImport(s: Session, text: string, size: number, ctx: Context): Result {
+/** Un lien illisible : bandeau (sauf celui d'un brouillon illisible, qui porte une copie à télécharger) et annonce. */
+function linkError(s: Session, message: string): Result {
+  const banner: Banner = s.banner?.original ? s.banner : { kind: 'link', message, original: '' };
+  return { session: announce({ ...s, banner }, message), effects: [] };
+}
+
+function onImport(s: Session, text: string, size: number, ctx: Context, link?: string): Result {
   if (size > MAX_IMPORT_BYTES) return { session: announce({ ...s, toolMessage: msg(ctx).importTooBig }, msg(ctx).importTooBig), effects: [] };
-  const read = readDraft(text, 'importé');
+  const read = readDraft(text, link === undefined ? 'importé' : 'lien');
   if (read.status === 'empty' || read.status === 'invalid') {
     const message = read.status === 'empty' ? msg(ctx).importEmpty : read.message;
+    if (link !== undefined) return linkError(s, message);
     return { session: announce({ ...s, toolMessage: message }, message), effects: [] };
   }
   const pending: PendingReplace = {
-    source: 'import',
+    source: link === undefined ? 'import' : 'lien',
     incoming: { answers: read.answers, step: read.step, savedAt: read.savedAt },
-    note: read.status === 'migrated' ? read.message : '',
+    note: [link, read.status === 'migrated' ? read.message : ''].filter(Boolean).join(' '),
   };
+  // Le brouillon en place : celui dont la reprise est proposée, s'il y en a un (un lien peut arriver à ce moment-là).
+  const current = s.screen.kind === 'resume' ? { ...s, answers: s.screen.draft.answers, step: s.screen.draft.step ?? 'contrat' } : s;
   // Un brouillon vierge n'a rien à perdre : l'import s'applique sans question.
-  if (isPristine(s.answers, ctx)) return replaceDraft(s, pending, ctx, false);
-  return { session: focusOn({ ...s, screen: { kind: 'replace', pending }, toolMessage: '' }, 'wz-step-title'), effects: [] };
+  if (isPristine(current.answers, ctx)) return replaceDraft(current, pending, ctx, false);
+  return { session: focusOn({ ...current, screen: { kind: 'replace', pending }, toolMessage: '' }, 'wz-step-title'), effects: [] };
 }
 
 // --- Le réducteur --------------------------------------------------------------------------------------
@@ -350,11 +366,14 @@ export function reduce(s: Session, action: Action, ctx: Context): Result {
       if (s.screen.kind === 'loading') return same(s);
       return navigate(s, isStepId(action.step) ? action.step : 'contrat', 'none');
     case 'import':
-      return onImport(s, action.text, action.size, ctx);
+      return onImport(s, action.text, action.size, ctx, action.link);
+    case 'link-error':
+      return linkError(s, action.message);
     case 'confirm-replace':
       return s.screen.kind === 'replace' ? replaceDraft(s, s.screen.pending, ctx, true) : same(s);
     case 'cancel-replace': {
       if (s.screen.kind !== 'replace') return same(s);
+      // Un lien annulé l'est comme un fichier importé : « Import annulé », après « Brouillon importé » s'il est confirmé.
       const message = s.screen.pending.source === 'calculateur' ? msg(ctx).calculatorCancelled : msg(ctx).importCancelled;
       const back = navigate({ ...s, dirty: true, toolMessage: message }, s.step, 'replace');
       return { session: announce(back.session, message), effects: back.effects };

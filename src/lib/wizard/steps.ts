@@ -5,7 +5,7 @@
  * réécrivent aucune de ces règles.
  */
 import { formatDateFr, formatEuros, formatInt, lowerFirst } from '../format';
-import { readDate } from '../redactions/values';
+import { readDate } from '../redactions/core/values';
 import type { Answers } from './model';
 import { clauseLots, hasEmploymentCondition, isConcession, needsDerogation, obligationOf, reservedLots } from './levers';
 import { calibrationFieldPath, lotCalibration, needsKeepReason } from './calibration';

@@ -25,6 +25,9 @@
  *   version 4 : un marché, hors services sociaux, qui n'est pas un accord-cadre (le verdict ne change pas) ;
  * - version 4 (sans le levier `levers.employment` ni le groupe `employment`) est convertie en version 5 : levier non
  *   retenu, réponses de la condition liée à l'emploi à leurs valeurs par défaut (les pièces ne changent pas) ;
+ * - un lien de partage (share-link.ts) arrive ici comme un fichier importé : les groupes qu'il ne porte pas viennent
+ *   d'un brouillon neuf de la version actuelle, posés avant la migration ; une migration complète donc un groupe
+ *   (`{ valeurs par défaut, ...ancien }`) sans écraser ce qui a déjà la forme actuelle ;
  * - un brouillon illisible, abîmé ou d'une version inconnue n'est jamais chargé à moitié : la page le dit,
  *   en garde une copie téléchargeable (clé `recueil-assistant:copie`) et repart d'un brouillon neuf.
  * Aucune de ces fonctions ne lève d'exception.
@@ -49,7 +52,7 @@ import {
   type FacilitatorProfile,
 } from './model';
 import { isStepId, type StepId } from './steps';
-import { cleanText } from '../redactions/text';
+import { cleanText } from '../redactions/core/text';
 
 export const FORMAT = 'recueil-assistant';
 export const DRAFT_KEY = 'recueil-assistant:brouillon';
@@ -351,9 +354,9 @@ const MIGRATIONS: Record<number, (old: Record<string, unknown>) => unknown> = { 
 const INVALID_INTRO = 'Le brouillon enregistré n’a pas pu être relu';
 
 /** Relit un brouillon enregistré ou un fichier exporté. Ne lève jamais d'exception. */
-export function readDraft(raw: string | null | undefined, what: 'enregistré' | 'importé' = 'enregistré'): ReadResult {
+export function readDraft(raw: string | null | undefined, what: 'enregistré' | 'importé' | 'lien' = 'enregistré'): ReadResult {
   if (raw === null || raw === undefined || raw === '') return { status: 'empty' };
-  const intro = what === 'importé' ? 'Le fichier importé n’a pas pu être relu' : INVALID_INTRO;
+  const intro = what === 'lien' ? 'Le lien de partage n’a pas pu être lu' : what === 'importé' ? 'Le fichier importé n’a pas pu être relu' : INVALID_INTRO;
   const invalid = (reason: string): ReadResult => ({ status: 'invalid', message: `${intro} : ${reason}`, original: raw });
   if (raw.length > MAX_PAYLOAD) return invalid('il est anormalement volumineux.');
   let data: unknown;

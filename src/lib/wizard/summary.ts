@@ -2,7 +2,7 @@
  * Le récapitulatif : les réponses regroupées par étape, en phrases courtes, chacune avec l'étape où la modifier.
  */
 import { formatDateFr, formatEuros, formatInt, formatNumber, lowerFirst } from '../format';
-import { joinFr, readDate } from '../redactions/values';
+import { joinFr, readDate } from '../redactions/core/values';
 import { optionsOf, type Answers, type WizardCatalog } from './model';
 import { LEVERS, leverNotices, obligationOf, reservedLots } from './levers';
 import { METHOD_SHORT, calibrationSummary, lotLabel, needsKeepReason } from './calibration';

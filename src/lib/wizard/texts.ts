@@ -120,6 +120,9 @@ export const WIZARD_TEXTS = {
     invalidNew: 'Un nouveau brouillon a été ouvert. ',
     keptCopy: 'Une copie de l’original est gardée : ',
     closeBanner: 'Fermer ce message et effacer la copie',
+    closeLinkBanner: 'Fermer ce message',
+    /** Titres des bandeaux (`Banner` de session.ts). */
+    bannerTitles: { invalid: 'Brouillon illisible', migrated: 'Brouillon converti', link: 'Lien de partage' },
     saveFailed: 'Vos réponses ne peuvent pas être enregistrées dans ce navigateur : exportez-les pour les garder.',
     saveLater: 'Vos réponses sont enregistrées dans ce navigateur au fil de la saisie.',
     downloadFailed:
@@ -143,9 +146,29 @@ export const WIZARD_TEXTS = {
       calculatorIntro: 'Un brouillon est déjà enregistré dans ce navigateur. Le calcul de la fiche C3 peut ouvrir un nouveau brouillon à sa place :',
       calculatorIncoming: 'Nouveau brouillon avec le calcul',
       calculatorConfirm: 'Ouvrir un nouveau brouillon avec le calcul',
+      linkTitle: 'Remplacer le brouillon en cours par les réponses du lien ?',
+      linkIntro: 'Le lien de partage que vous avez ouvert remplacerait le brouillon en cours :',
+      linkIncoming: 'Réponses du lien',
+      linkConfirm: 'Remplacer par les réponses du lien',
       current: 'Brouillon en cours',
       keep: 'Le brouillon en cours sera gardé dans ce navigateur : vous pourrez le télécharger ou le rétablir.',
       cancel: 'Annuler et garder mon brouillon',
+    },
+    /** Panneau « Partager un lien pré-rempli » (share.tsx, chargé à l'ouverture). */
+    share: {
+      open: 'Partager un lien pré-rempli',
+      loadFailed: 'Le partage n’a pas pu être chargé : vérifiez la connexion et rechargez la page. Votre brouillon n’a pas changé.',
+      title: 'Partager un lien pré-rempli',
+      intro:
+        'Le lien emporte les réponses choisies ci-dessous, par exemple le volume d’heures calibré avec l’acheteur, pour que son service juridique complète les pièces. Qui l’ouvre les retrouve dans son propre navigateur ; s’il a déjà un brouillon, l’assistant lui demande d’abord s’il veut le remplacer.',
+      legend: 'Réponses à inclure dans le lien',
+      lotsNote: 'Le volume d’heures se calcule lot par lot : le partager inclut les lots.',
+      field: 'Lien à envoyer',
+      copy: 'Copier le lien',
+      copied: 'Le lien est copié : collez-le dans votre message.',
+      copyFallback: 'La copie automatique n’est pas permise dans ce navigateur : le lien est sélectionné, copiez-le avec Ctrl+C (Cmd+C sur Mac).',
+      privacy:
+        'Les réponses sont écrites dans le lien lui-même, après le signe « # » : elles ne sont envoyées à aucun serveur, mais toute personne qui reçoit le lien peut les lire.',
     },
     replaced: {
       notice: 'Le brouillon précédent a été remplacé ; une copie est gardée.',

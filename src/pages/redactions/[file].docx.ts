@@ -4,10 +4,10 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
-import { drafts } from '../../lib/redactions/catalog';
-import { DOCX_MIME } from '../../lib/redactions/docx';
-import { DOCX_VARIANTS, docxFileName, draftDocxBytes, type DocxVariant } from '../../lib/redactions/site';
-import type { Draft } from '../../lib/redactions/load';
+import { drafts } from '../../lib/redactions/loaders/catalog';
+import { DOCX_MIME } from '../../lib/redactions/adapters/docx';
+import { DOCX_VARIANTS, docxFileName, draftDocxBytes, type DocxVariant } from '../../lib/redactions/loaders/site';
+import type { Draft } from '../../lib/redactions/core/schema';
 
 export const getStaticPaths = (() =>
   drafts.flatMap((draft) =>

@@ -4,6 +4,7 @@ export const DRAFT_ORDER = [
   'avis-rc-clause',
   'ccap-condition-execution',
   'ccap-condition-emploi',
+  'avis-rc-condition-emploi',
   'rc-critere-insertion',
   'reserve-siae',
   'reserve-ea-esat',

@@ -3,10 +3,10 @@
  * puis formatée en texte français (« 1 000 000 € HT », « 5 % », « 833 heures », « 22 août 2026 »).
  * Une réponse invalide donne un message qui nomme le champ ; une réponse facultative vide donne un repère.
  */
-import { formatDateFr, formatInt, formatNumber, lowerFirst } from '../format';
-import { formatQuantity, readNumberField, type NumberKind, type NumberRule } from '../french-number';
+import { formatDateFr, formatInt, formatNumber, lowerFirst } from '../../format';
+import { formatQuantity, readNumberField, type NumberKind, type NumberRule } from '../../french-number';
 import type { ChoiceOption, LotsVariable, ScalarVariable, Variable } from './schema';
-import { frenchTypography } from '../typography';
+import { frenchTypography } from '../../typography';
 import { singleLine, xmlSafe } from './text';
 
 export interface FieldError {

@@ -4,15 +4,16 @@
  * Module pur (Zod seulement) : utilisable à la construction, dans les tests et dans le navigateur.
  */
 import { z } from 'astro/zod';
+import type { TemplateNode } from './template-ast';
 
 const slugId = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'identifiant attendu en minuscules et tirets (ex. « avis-rc-clause »)');
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'attendu un identifiant en minuscules et tirets (ex. « avis-rc-clause »)');
 
 /** Nom de variable utilisable dans le modèle : `{{montant_estime}}`. */
 const variableName = z
   .string()
-  .regex(/^[a-z][a-z0-9_]*$/, 'nom de variable attendu en minuscules, chiffres et « _ » (ex. « montant_estime »)');
+  .regex(/^[a-z][a-z0-9_]*$/, 'attendu un nom de variable en minuscules, chiffres et « _ » (ex. « montant_estime »)');
 
 /** Où la rédaction s'insère dans les pièces du marché. */
 export const PLACEMENTS = {
@@ -30,7 +31,7 @@ const placementIds = Object.keys(PLACEMENTS) as [Placement, ...Placement[]];
 /** Une option d'une variable à choix. */
 const optionSchema = z.object({
   /** Valeur stable, utilisée dans les conditions du modèle (`{{#if modalite == "embauche"}}`). */
-  value: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'valeur d’option attendue en minuscules et tirets'),
+  value: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'attendu une valeur d’option en minuscules et tirets'),
   /** Libellé court, affiché dans les formulaires. */
   label: z.string().min(1),
   /** Texte inséré dans le document, s'il diffère du libellé. */
@@ -68,7 +69,7 @@ const integerVar = z.object({ ...common, ...numberBounds, type: z.literal('integ
 const dateVar = z.object({
   ...common,
   type: z.literal('date'),
-  default: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date attendue au format AAAA-MM-JJ').optional(),
+  default: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'attendu une date au format AAAA-MM-JJ').optional(),
 });
 const textVar = z.object({ ...common, type: z.literal('text'), default: z.string().optional() });
 const longtextVar = z.object({ ...common, type: z.literal('longtext'), default: z.string().optional() });
@@ -101,7 +102,7 @@ const scalarVariable = z.discriminatedUnion('type', [
   longtextVar,
   choiceVar,
   multichoiceVar,
-], { error: `type de variable inconnu (types admis dans un lot : ${SCALAR_TYPES})` });
+], { error: `attendu un type de variable admis dans un lot (${SCALAR_TYPES})` });
 export type ScalarVariable = z.output<typeof scalarVariable>;
 
 /** Liste de lots, chacun avec ses propres champs ; se parcourt avec `{{#each nom}}…{{/each}}`. */
@@ -116,7 +117,7 @@ const lotsVar = z.object({
 export type LotsVariable = z.output<typeof lotsVar>;
 
 export const variableSchema = z.discriminatedUnion('type', [...scalarVariable.options, lotsVar], {
-  error: `type de variable inconnu (types admis : ${SCALAR_TYPES}, lots)`,
+  error: `attendu un type de variable connu (${SCALAR_TYPES}, lots)`,
 });
 export type Variable = z.output<typeof variableSchema>;
 export type VariableType = Variable['type'];
@@ -139,9 +140,11 @@ export const draftFileSchema = z
     /** Références juridiques citées (ids de content/references.yaml). */
     references: z.array(slugId).min(1),
     /** Code de la fiche qui explique la rédaction. */
-    fiche: z.string().regex(/^[A-E][1-9]$/, 'code de fiche attendu (ex. « C4 »)'),
+    fiche: z.string().regex(/^[A-E][1-9]$/, 'attendu un code de fiche (ex. « C4 »)'),
     /** Date de la dernière mise à jour du texte (AAAA-MM-JJ), affichée sur la page de l'annexe. */
-    updated: z.coerce.date({ error: 'date de mise à jour attendue au format AAAA-MM-JJ' }),
+    updated: z
+      .union([z.date(), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'attendu une date de mise à jour au format AAAA-MM-JJ')], { error: 'attendu une date de mise à jour au format AAAA-MM-JJ' })
+      .pipe(z.coerce.date()),
     /**
      * Variable qui numérote les articles (`## …`) : « 9 » donne 9.1, 9.2… ; « 7.3 » donne 7.3.1… ; vide : 1., 2.…
      * Le numéro est écrit en texte, pour survivre au copier-coller dans le fichier de l'acheteur.
@@ -156,28 +159,35 @@ export const draftFileSchema = z
     notes: z.array(z.string().min(5)).default([]),
     /** Variables typées du modèle. */
     variables: z.array(variableSchema),
-    /** Le texte, dans le petit langage décrit dans src/lib/redactions/template.ts. */
+    /** Le texte, dans le petit langage décrit dans src/lib/redactions/core/template.ts. */
     template: z.string().min(10),
     /** Jeu complet de réponses d'exemple, rendu sur le site et dans le Word téléchargeable. */
     example: z.record(z.string(), z.unknown()),
   })
   .superRefine((draft, ctx) => {
     if (draft.articleNumber && !draft.variables.some((v) => v.name === draft.articleNumber && v.type === 'text')) {
-      ctx.addIssue({ code: 'custom', path: ['articleNumber'], message: `« ${draft.articleNumber} » doit être une variable de type text déclarée dans variables` });
+      ctx.addIssue({ code: 'custom', path: ['articleNumber'], message: `attendu le nom d’une variable de type text déclarée dans variables, trouvé « ${draft.articleNumber} »` });
     }
     const seen = new Set<string>();
     draft.variables.forEach((v, i) => {
       const names = [v.name, ...(v.type === 'lots' ? v.fields.map((f) => f.name) : [])];
       for (const name of names) {
-        if (seen.has(name)) ctx.addIssue({ code: 'custom', path: ['variables', i, 'name'], message: `nom de variable en double : « ${name} »` });
+        if (seen.has(name)) ctx.addIssue({ code: 'custom', path: ['variables', i, 'name'], message: `attendu des noms de variables uniques, trouvé « ${name} » deux fois` });
         seen.add(name);
       }
       for (const field of [v, ...(v.type === 'lots' ? v.fields : [])]) {
         if ((field.type === 'choice' || field.type === 'multichoice') && new Set(field.options.map((o) => o.value)).size !== field.options.length) {
-          ctx.addIssue({ code: 'custom', path: ['variables', i, 'options'], message: `options en double dans « ${field.name} »` });
+          ctx.addIssue({ code: 'custom', path: ['variables', i, 'options'], message: `attendu des valeurs d’options uniques dans « ${field.name} », trouvé des doublons` });
         }
       }
     });
   });
 
 export type DraftFile = z.output<typeof draftFileSchema>;
+
+/** Une rédaction type chargée (`loaders/load.ts`) : le fichier validé, typographie appliquée, et son modèle compilé. */
+export interface Draft extends DraftFile {
+  /** Chemin du fichier source, pour les messages. */
+  file: string;
+  nodes: TemplateNode[];
+}

@@ -23,28 +23,11 @@
  * (seul sur sa ligne). Une ligne de liste qui ne contient qu'un choix multiple devient un élément par choix ;
  * une ligne qui ne contient qu'un texte long devient un paragraphe (ou un élément) par ligne de la réponse.
  */
-import { frenchTypography } from '../typography';
+import { frenchTypography } from '../../typography';
 import type { Variable } from './schema';
+import type { Condition, Inline, TemplateNode } from './template-ast';
 
-export type Condition =
-  | { op: 'set' | 'unset'; name: string }
-  /** La liste a plusieurs lignes (`many`) ou au plus une (`one`). */
-  | { op: 'many' | 'one'; name: string }
-  | { op: 'eq' | 'ne'; name: string; value: string };
-
-export type Inline =
-  | { kind: 'text'; text: string }
-  | { kind: 'var'; name: string }
-  | { kind: 'total'; list: string; field: string }
-  | { kind: 'if'; cond: Condition; then: Inline[]; else: Inline[] };
-
-export type LineType = 'heading1' | 'heading2' | 'item' | 'paragraph' | 'note' | 'row' | 'blank';
-
-export type TemplateNode =
-  | { kind: 'line'; type: Exclude<LineType, 'row'>; inline: Inline[]; line: number }
-  | { kind: 'line'; type: 'row'; cells: Inline[][]; line: number }
-  | { kind: 'if'; cond: Condition; then: TemplateNode[]; else: TemplateNode[]; line: number }
-  | { kind: 'each'; name: string; body: TemplateNode[]; line: number };
+export type { Condition, Inline, LineType, TemplateNode } from './template-ast';
 
 /** Erreur de modèle, avec le numéro de ligne dans le modèle (1 = première ligne sous `template: |`). */
 export class TemplateError extends Error {

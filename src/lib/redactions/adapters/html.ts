@@ -3,7 +3,7 @@
  * Les valeurs saisies portent la classe `redaction-value`, les repères à compléter sont des <mark>.
  * Tout le texte est échappé : une réponse contenant du HTML s'affiche telle quelle, sans être interprétée.
  */
-import type { Block, RenderedDocument, Run } from './document';
+import type { Block, RenderedDocument, Run } from '../core/document';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);

@@ -4,9 +4,9 @@
  * « undefined » ni « [object Object] » : chaque morceau vient du modèle ou d'une valeur validée et formatée.
  */
 import type { Block, RenderedDocument, Run } from './document';
-import type { Draft } from './load';
+import type { Draft } from './schema';
 import type { Condition, Inline, TemplateNode } from './template';
-import { lowerFirst } from '../format';
+import { lowerFirst } from '../../format';
 import type { Variable } from './schema';
 import { formatNumberValue, resolveAnswers, type FieldError, type Scope, type ScalarValue } from './values';
 

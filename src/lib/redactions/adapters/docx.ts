@@ -32,10 +32,10 @@ import {
   WidthType,
   type ISectionOptions,
 } from 'docx';
-import { publisher } from '../../config/publisher';
-import { formatDateFr } from '../format';
-import type { Block, RenderedDocument, Run } from './document';
-import { xmlSafe } from './text';
+import { publisher } from '../../../config/publisher';
+import { formatDateFr } from '../../format';
+import type { Block, RenderedDocument, Run } from '../core/document';
+import { xmlSafe } from '../core/text';
 
 export interface DocxMeta {
   /** Titre du fichier (propriétés du document) ; par défaut celui de la première rédaction. */

@@ -2,12 +2,12 @@
  * Ce dont les pages de l'annexe ont besoin, en fonctions pures : libellés d'emplacement et de type de variable,
  * documents d'exemple et à compléter, fichiers Word du site. Utilisé par src/pages/redactions/.
  */
-import { PLACEMENTS, type Variable } from './schema';
-import type { Draft } from './load';
-import { render, renderBlank } from './render';
-import type { RenderedDocument } from './document';
-import { buildDocx, docxBytes } from './docx';
-import { lowerFirst } from '../format';
+import { PLACEMENTS, type Variable } from '../core/schema';
+import type { Draft } from '../core/schema';
+import { render, renderBlank } from '../core/render';
+import type { RenderedDocument } from '../core/document';
+import { buildDocx, docxBytes } from '../adapters/docx';
+import { lowerFirst } from '../../format';
 
 const TYPE_LABELS: Record<Variable['type'], string> = {
   'amount-eur-ht': 'montant en euros HT',
