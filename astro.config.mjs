@@ -35,16 +35,17 @@ export default defineConfig({
         "base-uri 'self'",
         "form-action 'self'",
       ],
-      // 'wasm-unsafe-eval' (WebAssembly seulement, pas eval) : Pagefind compile son moteur dans son worker, qui a sa
-      // propre politique ; s'il ne démarre pas, il le compile dans la page (vérifié par tests/e2e/csp.test.ts).
+      // 'wasm-unsafe-eval' (WebAssembly seulement, pas eval) : Pagefind compile son moteur dans la page (le site
+      // n'utilise pas son web worker, src/lib/pagefind-client.ts ; vérifié par tests/e2e/csp.test.ts).
       scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
     },
   },
   vite: {
     build: {
-      // Astro écrit en ligne les petits scripts sans import ; celui de la copie hors ligne reste un fichier
-      // (il est sur chaque page, donc mis en cache par le navigateur, et une politique CSP stricte l'accepte).
-      assetsInlineLimit: (file) => (file.includes('OfflineUpdate') ? false : undefined),
+      // Astro écrit en ligne les petits scripts sans import ; ceux de la copie hors ligne et de la recherche de
+      // l'en-tête restent des fichiers (ils sont sur chaque page, donc mis en cache par le navigateur, et une
+      // politique CSP stricte les accepte).
+      assetsInlineLimit: (file) => (/OfflineUpdate|Search\.astro_astro_type_script/.test(file) ? false : undefined),
     },
   },
   markdown: { processor: unified({ rehypePlugins: [[rehypeRecueil, { base, glossary: readGlossary() }]] }) },
@@ -54,6 +55,9 @@ export default defineConfig({
       description: publisher.workTitle,
       locales: { root: { label: 'Français', lang: 'fr' } },
       credits: false,
+      // Un seul passage de Pagefind : l'index est construit par frenchSearchIndex (plus bas), pas par Starlight.
+      // Starlight garde data-pagefind-body sur le contenu des pages et notre composant Search.
+      pagefind: false,
       disable404Route: true,
       lastUpdated: false,
       // Flux Atom des nouveautés annoncé par chaque page (adresse absolue, base comprise).
@@ -97,7 +101,7 @@ export default defineConfig({
       }),
     }),
     preact({ include: ['src/islands/**'] }),
-    // Après Starlight : remplace son index Pagefind par un index adapté au français.
+    // L'index Pagefind du site, préparé pour le français (Starlight n'en construit pas : pagefind: false).
     frenchSearchIndex(),
     // Le <style> qu'Astro écrit devant le premier îlot, déplacé dans <head> (HTML valide, voir le fichier).
     islandStylesInHead(),

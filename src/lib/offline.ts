@@ -18,15 +18,17 @@ export const UPDATE_PROMPT_FILE = 'offline-update.js';
 export const PRECACHE_GLOBS = ['**/*.{html,js,css,svg,ico,png,woff2,json,docx,pagefind,pf_meta,pf_index,pf_fragment,pf_filter}'];
 
 /**
- * Fichiers produits mais chargés par aucune page : les interfaces de Pagefind que le site n'utilise pas (il charge
- * pagefind-ui.js dans l'en-tête et pagefind.js sur /recherche/), le moteur des pages sans langue (l'index est tout en
- * français), les plans de site XML, le service worker lui-même.
+ * Fichiers produits mais chargés par aucune page : les interfaces de Pagefind et son web worker, que le site n'utilise
+ * pas (il charge pagefind.js seul, dans l'en-tête comme sur /recherche/, src/lib/pagefind-client.ts), le moteur des
+ * pages sans langue (l'index est tout en français), les plans de site XML, le service worker lui-même.
  */
 export const PRECACHE_IGNORES = [
   SERVICE_WORKER_FILE,
+  'pagefind/pagefind-ui.*',
   'pagefind/pagefind-component-ui.*',
   'pagefind/pagefind-modular-ui.*',
   'pagefind/pagefind-highlight.js',
+  'pagefind/pagefind-worker.js',
   'pagefind/wasm.unknown.pagefind',
   'sitemap-*.xml',
 ];

@@ -85,9 +85,10 @@ describe('the recueil offline', () => {
       await page.goto(`${site}fiches/e3/`);
       await page.getByRole('button', { name: 'Rechercher' }).click();
       const dialog = page.getByRole('dialog', { name: 'Rechercher' });
-      await dialog.locator('input.pagefind-ui__search-input').fill('pénalités');
-      await expect.poll(() => dialog.locator('.pagefind-ui__result-link').count(), { timeout: 15_000 }).toBeGreaterThan(0);
-      await expect(dialog.locator('.pagefind-ui__result-link').first().innerText()).resolves.toMatch(/^B5 · /);
+      await dialog.getByRole('searchbox').fill('pénalités');
+      const found = dialog.getByRole('list').first().getByRole('link');
+      await expect.poll(() => found.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+      await expect(found.first().innerText()).resolves.toMatch(/^B5 · /);
 
       // La page de recherche, avec sa requête dans l'adresse.
       await page.goto(`${site}recherche/?q=GEIQ`);

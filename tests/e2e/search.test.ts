@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, openPage } from '../support/browser';
+import { launchBrowser, openPage, runAxe } from '../support/browser';
 
 const site = inject('siteUrl');
 let context: BrowserContext;
@@ -98,12 +98,37 @@ describe('search', () => {
     expect(requests.filter((u) => u.includes('/pagefind/'))).toEqual([]);
     await page.getByRole('button', { name: 'Rechercher' }).click();
     const dialog = page.getByRole('dialog', { name: 'Rechercher' });
-    await dialog.locator('input.pagefind-ui__search-input').fill('pénalités');
-    await expect.poll(() => dialog.locator('.pagefind-ui__result-link').count()).toBeGreaterThan(0);
-    await expect(dialog.locator('.pagefind-ui__result-link').first().innerText()).resolves.toMatch(/^B5 · /);
+    await dialog.getByRole('searchbox', { name: /^Rechercher/ }).fill('pénalités');
+    const results = dialog.getByRole('list').first().getByRole('link');
+    await expect.poll(() => results.count()).toBeGreaterThan(0);
+    await expect(results.first().innerText()).resolves.toMatch(/^B5 · /);
+    await expect(dialog.getByRole('status').innerText()).resolves.toMatch(/^\d+ résultats? pour «\spénalités\s»/);
     const text = await dialog.innerText();
     for (const english of ['No results', 'Clear', 'Search this site', 'Load more', 'results for', 'Filters']) expect(text).not.toContain(english);
+    expect(text).not.toMatch(/[ld]’ /); // élisions recollées dans les titres et les extraits
+    expect(requests.filter((u) => /pagefind-ui|pagefind-worker/.test(u))).toEqual([]); // ni l'interface de Pagefind, ni son worker
     await expect(dialog.getByRole('link', { name: /Recherche avancée/ }).getAttribute('href')).resolves.toMatch(/recherche\/\?q=p%C3%A9nalit%C3%A9s$/);
+    await page.close();
+  });
+
+  test('Ctrl+K opens the header search with the focus in its field; results and sections have no axe violation in either theme', async () => {
+    const { page, consoleErrors } = await openPage(context);
+    await page.goto(`${site}fiches/b2/`, { waitUntil: 'networkidle' });
+    await page.keyboard.press('Control+k');
+    const dialog = page.getByRole('dialog', { name: 'Rechercher' });
+    const field = dialog.getByRole('searchbox', { name: /^Rechercher/ });
+    await expect.poll(() => field.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type('pénalités');
+    await dialog.getByRole('list').first().getByRole('link').first().waitFor();
+    // Sous le résultat de la fiche B5, des liens vers ses sections (ancres de la page).
+    await expect(dialog.getByRole('link', { name: /^B5 · / }).locator('xpath=..').getByRole('link').evaluateAll((links) => links.slice(1).map((a) => (a as HTMLAnchorElement).hash))).resolves.toContainEqual(expect.stringMatching(/^#.+/));
+    for (const theme of ['light', 'dark']) {
+      await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
+      expect(await runAxe(page), `thème ${theme === 'light' ? 'clair' : 'sombre'}`).toEqual([]);
+    }
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    expect(consoleErrors).toEqual([]);
     await page.close();
   });
 });
