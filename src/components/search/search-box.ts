@@ -33,7 +33,10 @@ export class SearchBox {
 		const id = ++this.run;
 		this.advanced.href = query.trim() ? `${this.advancedBase}?q=${encodeURIComponent(query.trim())}` : this.advancedBase;
 		const term = normaliseQuery(query);
-		if (!term) return this.show([], '');
+		if (!term) {
+			this.show([], '');
+			return;
+		}
 		const api = await loadPagefind(this.base);
 		const response = await api.search(term);
 		if (id !== this.run) return; // une frappe plus récente a pris le relais

@@ -16,6 +16,7 @@ import boxUrl from './search-box?worker&url';
 class SiteSearch extends HTMLElement {
 	constructor() {
 		super();
+		/* eslint-disable @typescript-eslint/no-unnecessary-boolean-literal-compare, @typescript-eslint/no-unused-expressions -- passage de Starlight gardé mot pour mot (tests/unit/search-fork.test.ts) */
 		// starlight:début
 		const openBtn = this.querySelector<HTMLButtonElement>('button[data-open-modal]')!;
 		const closeBtn = this.querySelector<HTMLButtonElement>('button[data-close-modal]')!;
@@ -61,6 +62,7 @@ class SiteSearch extends HTMLElement {
 			}
 		});
 		// starlight:fin
+		/* eslint-enable @typescript-eslint/no-unnecessary-boolean-literal-compare, @typescript-eslint/no-unused-expressions */
 
 		const input = this.querySelector<HTMLInputElement>('input[data-search-input]');
 		if (!input) return; // serveur de développement : pas d'index, Starlight affiche son avertissement
