@@ -22,6 +22,7 @@ const normalise = (s: string) => s.replace(/'/g, '’').trim();
 function proseOf(body: string): string {
   return body
     .replace(/^import .*$/gm, '')
+    .replace(/\{[A-Za-z_$][\w$.]*\}/g, ' ') // expressions MDX ({DRAFT_KEY}) : des noms de constantes, pas du texte
     .replace(/<[^>]+>/g, ' ')
     .replace(/\]\([^)]*\)/g, ']')
     .replace(/[#*_>`|[\]]/g, ' ')
