@@ -82,7 +82,8 @@ describe('sharing a pre-filled link', () => {
     await facilitator.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site).origin });
     await tabTo(a.page, '#wz-share button');
     await a.page.keyboard.press('Enter');
-    await expect(a.page.locator('#wz-share .wz-status').innerText()).resolves.toBe('Le lien est copié : collez-le dans votre message.');
+    // Le message suit la promesse du presse-papiers : on l'attend, sans délai fixe.
+    await a.page.locator('#wz-share .wz-status', { hasText: 'Le lien est copié : collez-le dans votre message.' }).waitFor({ timeout: 5_000 });
     await expect(a.page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(link);
     await a.page.evaluate(() => (navigator.clipboard.writeText = () => Promise.reject(new DOMException('refusé', 'NotAllowedError'))));
     await tabTo(a.page, '#wz-share button');
