@@ -16,17 +16,31 @@ export interface SearchResultView {
 /** Nombre de sections affichées sous un résultat, comme l'interface de Pagefind. */
 export const MAX_SECTIONS = 3;
 
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** Les sections de la page (hors titre de la page, ancre « _top » de Starlight) qui contiennent les mots cherchés. */
+const pageSections = (data: PagefindData) => (data.sub_results ?? []).filter((s) => s.url !== data.url && !s.url.endsWith('#_top'));
+
+/**
+ * L'extrait à montrer sous une page trouvée. Celui de la page entière tombe souvent sur les mots-clés cachés qui
+ * pondèrent la recherche (SearchMeta.astro : code, titre, synonymes) et se lit comme une liste de mots ; celui de la
+ * première section qui contient les mots cherchés est une vraie phrase. Faute de section, l'extrait de la page.
+ */
+export function bestExcerpt(data: PagefindData): string {
+  return joinElisions(pageSections(data)[0]?.excerpt ?? data.excerpt);
+}
+
 export function resultView(data: PagefindData): SearchResultView {
   const title = data.meta.title ?? data.url;
   // Le titre de la page (h1, ancre « _top » de Starlight) n'est pas une section : il est déjà le titre du résultat.
-  const sections = (data.sub_results ?? [])
-    .filter((s) => s.url !== data.url && !s.url.endsWith('#_top'))
+  const sections = pageSections(data)
     .slice(0, MAX_SECTIONS)
     .map((s) => ({ url: s.url, title: joinElisions(s.title), excerpt: joinElisions(s.excerpt) }));
   return {
     url: data.url,
     title: data.meta.code ? `${data.meta.code} · ${title}` : title,
-    excerpt: joinElisions(data.excerpt),
+    // Sous le titre, la description de la fiche (du texte, échappé) ; les sections en dessous montrent les mots trouvés.
+    excerpt: data.meta.description ? escapeHtml(data.meta.description) : bestExcerpt(data),
     sections,
   };
 }

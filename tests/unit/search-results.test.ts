@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { resultView, statusText, MAX_SECTIONS } from '../../src/lib/search-results';
+import { bestExcerpt, resultView, statusText, MAX_SECTIONS } from '../../src/lib/search-results';
 
 describe('header search results', () => {
   const data = {
@@ -19,9 +19,16 @@ describe('header search results', () => {
     expect(resultView({ ...data, meta: { title: 'Glossaire' } }).title).toBe('Glossaire');
   });
   test('rejoins elisions in excerpts and section titles', () => {
+    expect(resultView({ ...data, sub_results: [] }).excerpt).toBe('appliquer une <mark>pénalité</mark> par heure. L’acheteur d’abord');
     const view = resultView(data);
-    expect(view.excerpt).toBe('appliquer une <mark>pénalité</mark> par heure. L’acheteur d’abord');
     expect(view.sections[0]).toEqual({ url: '/fiches/b5/#lessentiel', title: 'L’essentiel', excerpt: 'une <mark>pénalité</mark> par heure d’insertion' });
+  });
+  test('under the title: the fiche description (escaped), else the first matching section, never the hidden keywords', () => {
+    const soup = { ...data, excerpt: 'B5 Difficultés <mark>pénalités</mark> <mark>pénalité</mark> sanction défaillance' };
+    expect(resultView({ ...soup, meta: { ...data.meta, description: 'Quand l’entreprise <b> n’atteint pas les heures & après' } }).excerpt).toBe('Quand l’entreprise &#60;b&#62; n’atteint pas les heures &#38; après');
+    expect(resultView(soup).excerpt).toBe('une <mark>pénalité</mark> par heure d’insertion');
+    expect(bestExcerpt(soup)).toBe('une <mark>pénalité</mark> par heure d’insertion');
+    expect(bestExcerpt({ ...soup, sub_results: [] })).toBe(soup.excerpt);
   });
   test('lists sections below the page title, without the title itself, at most three', () => {
     const urls = resultView(data).sections.map((s) => s.url);
