@@ -147,6 +147,23 @@ describe('sharing a pre-filled link', () => {
     await page.close();
   });
 
+  test('pasted into a tab still showing the resume prompt, a link asks first and « Annuler » keeps the stored draft', async () => {
+    const link = await linkFor();
+    const { page, consoleErrors } = await buyerWithDraft();
+    await page.goto(WIZARD);
+    await hydrated(page);
+    await page.locator('.wz-resume').waitFor();
+    // Seul le fragment change : le navigateur le signale par popstate, sans recharger la page.
+    await page.evaluate((hash) => { location.hash = hash; }, link.slice(link.indexOf('#')));
+    await page.getByRole('button', { name: /Annuler/ }).first().waitFor();
+    await expect(page.locator('.wz-form, main').first().innerText()).resolves.toMatch(/la rénovation du gymnase/);
+    await page.getByRole('button', { name: /Annuler/ }).first().click();
+    await page.waitForFunction(() => (localStorage.getItem('recueil-assistant:brouillon') ?? '').includes('gymnase'));
+    expect((await storedDraft(page)).answers.contract.subject).toBe('la rénovation du gymnase');
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
+
   test('a tampered link shows a French message and leaves the draft intact, on opening or pasted into the open tab', async () => {
     const link = await linkFor();
     const at = link.indexOf('#partage=v1.') + 40;

@@ -244,6 +244,19 @@ describe('a share link follows the path of an imported file', () => {
     expect(draftToSave(session, TODAY)).toContain('Tilleuls');
   });
 
+  test('on the resume prompt, a browser Back/Forward (or a pasted link) does not swap the stored draft for an empty form', async () => {
+    const offered = start({ stored: readDraft(serializeDraft(setPath(worksJourney(), 'contract.subject', 'la rénovation du gymnase'), 'lots', TODAY)) }).session;
+    const after = run(offered, { type: 'history', step: null }).session;
+    expect(after.screen.kind).toBe('resume');
+    expect(draftToSave(after, TODAY)).toBeNull();
+    // Puis le lien arrive : la question compare avec le brouillon enregistré, jamais avec un formulaire vide.
+    const { session } = run(after, await linkImport());
+    expect(session.screen.kind).toBe('replace');
+    expect(session.answers.contract.subject).toBe('la rénovation du gymnase');
+    const cancelled = run(session, { type: 'cancel-replace' }).session;
+    expect(draftToSave(cancelled, TODAY)).toContain('la rénovation du gymnase');
+  });
+
   test('over a draft with answers offered for resumption, it asks first, showing the draft it would replace', async () => {
     const offered = start({ stored: readDraft(serializeDraft(setPath(worksJourney(), 'contract.subject', 'la rénovation du gymnase'), 'lots', TODAY)) }).session;
     expect(offered.screen.kind).toBe('resume');

@@ -81,8 +81,10 @@ export function useSession(catalog: WizardCatalog) {
     });
     void openLink(url.hash);
     const onPop = () => {
-      dispatch({ type: 'history', step: new URL(window.location.href).searchParams.get('etape') });
-      void openLink(location.hash);
+      // Un lien collé ne change que le fragment : ce n'est pas une navigation entre étapes (et, sur la question de
+      // reprise, elle remplacerait le brouillon enregistré par un formulaire vide avant la confirmation).
+      if (location.hash.startsWith(SHARE_HASH)) void openLink(location.hash);
+      else dispatch({ type: 'history', step: new URL(window.location.href).searchParams.get('etape') });
     };
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);

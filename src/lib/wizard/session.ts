@@ -362,8 +362,9 @@ export function reduce(s: Session, action: Action, ctx: Context): Result {
       return onField ? { session: focusOn(moved.session, fieldId(action.field!)), effects: moved.effects } : moved;
     }
     case 'history':
-      // Retour ou avance du navigateur : l'adresse a déjà changé.
-      if (s.screen.kind === 'loading') return same(s);
+      // Retour ou avance du navigateur : l'adresse a déjà changé. Sur la question de reprise, rien ne bouge : quitter
+      // cet écran sans répondre mettrait un formulaire vide à la place du brouillon enregistré, que l'autosave écraserait.
+      if (s.screen.kind === 'loading' || s.screen.kind === 'resume') return same(s);
       return navigate(s, isStepId(action.step) ? action.step : 'contrat', 'none');
     case 'import':
       return onImport(s, action.text, action.size, ctx, action.link);

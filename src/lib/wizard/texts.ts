@@ -157,7 +157,7 @@ export const WIZARD_TEXTS = {
     /** Panneau « Partager un lien pré-rempli » (share.tsx, chargé à l'ouverture). */
     share: {
       open: 'Partager un lien pré-rempli',
-      loadFailed: 'Le partage n’a pas pu être chargé : vérifiez la connexion et rechargez la page. Votre brouillon n’a pas changé.',
+      loadFailed: 'Le partage n’a pas pu être chargé : vérifiez la connexion, puis rouvrez le lien reçu ou rechargez la page. Votre brouillon n’a pas changé.',
       title: 'Partager un lien pré-rempli',
       intro:
         'Le lien emporte les réponses choisies ci-dessous, par exemple le volume d’heures calibré avec l’acheteur, pour que son service juridique complète les pièces. Qui l’ouvre les retrouve dans son propre navigateur ; s’il a déjà un brouillon, l’assistant lui demande d’abord s’il veut le remplacer.',
