@@ -125,7 +125,9 @@ describe('the employment piece and the obligation', () => {
     expect(notice).toContain('Marché ayant pour objet la fourniture et le déploiement d’ordinateurs pour les écoles (référence 2026-FCS-044).');
     expect(notice).toMatch(/^Le marché comporte une condition d’exécution liée à l’emploi, prévue en application de l’article L2112-2 du code de la commande publique et définie à l’article 11 du cahier des clauses administratives particulières/m);
     expect(notice).toContain('l’une au moins des modalités suivantes, à son choix');
-    expect(notice).toMatch(/dont le nombre minimal est fixé à 1, chacun d’une durée d’au moins 12 mois/);
+    expect(notice).toMatch(/dont le nombre minimal est fixé à 1, chacun d’une durée d’au moins 12 mois dans la limite de la durée du marché ;/);
+    // Deux modalités ouvertes : « ou », jamais « et », qui se lirait comme un cumul.
+    expect(notice).toContain('(CCAP) : l’accueil de personnes en alternance ou l’achat auprès de structures inclusives, au choix du titulaire, qui retient l’une au moins de ces modalités.');
     expect(notice).toMatch(/au moins 5\s?% du montant hors taxes des prestations exécutées/);
     expect(notice).toContain('Maison de l’emploi Val-Sud');
     expect(notice).toMatch(/n’intervient pas dans le choix des offres\./);
@@ -141,6 +143,9 @@ describe('the employment piece and the obligation', () => {
     expect(notice).toContain('Le titulaire la remplit de la manière suivante :');
     expect(notice).not.toMatch(/alternance|au choix du titulaire|l’une au moins|Aucune offre ne peut être écartée/);
     expect(notice).toContain('peut aider le titulaire à trouver les structures inclusives du territoire.');
+    const alternance = text(documents(set(employmentJourney(), { 'employment.modalities': ['alternance'] })).find((d) => d.draftId === 'avis-rc-condition-emploi'));
+    expect(alternance).toMatch(/dans la limite de la durée du marché\.$/m);
+    expect(alternance).toContain('(CCAP) : l’accueil de personnes en alternance. Elle s’impose');
   });
 
   test('the cover page lists it in the CCAP, with its article, and says plainly that the obligation is « à vérifier »', () => {
@@ -179,7 +184,7 @@ describe('the employment piece and the obligation', () => {
     ]);
     const notice = text(documents(a).find((d) => d.draftId === 'avis-rc-condition-emploi'));
     expect(notice).toMatch(/^Outre la clause sociale d’insertion, le marché comporte une condition d’exécution liée à l’emploi/m);
-    expect(notice).toContain('au titre du critère d’attribution');
+    expect(notice).toContain('Au-delà de cet engagement minimal, la qualité de l’action d’insertion proposée est appréciée au titre du critère d’attribution');
     // Le critère parle de la clause d'heures.
     expect(piecesFor(derogationJourney()).map((p) => p.draftId)).toEqual(['justification-derogation']);
   });
