@@ -13,16 +13,27 @@ const sw = navigator.serviceWorker as ServiceWorkerContainer | undefined;
 
 if (import.meta.env.PROD) {
   addEventListener('load', () => {
+    // Le message est écrit dans le pied de page, sous le contenu ; fixé en bas de l'écran, il passerait sous la colonne
+    // « Sur cette page » de Starlight, qui intercepterait le clic. Déplacé dans <body>, avant tout message (la région
+    // annoncée existe ainsi bien avant d'être remplie).
+    const box = document.querySelector('.offline-update');
+    if (box) document.body.append(box);
+    // Import sans analyse : un import analysé tirerait l'aide de préchargement de Vite (1,7 Ko) sur chaque page.
+    const prompt = () => void import(/* @vite-ignore */ base + UPDATE_PROMPT_FILE);
+    // Une autre page a fait prendre la main à une nouvelle version : celle-ci tourne encore sur l'ancienne, dont les
+    // fichiers quittent le cache ; on propose de recharger. (À la première visite, aucune version ne servait la page.)
+    if (sw?.controller) sw.addEventListener('controllerchange', prompt, { once: true });
     // Paramètre facultatif : un navigateur piloté qui bloque les service workers (tests) résout sans enregistrement.
-    void sw?.register(base + SERVICE_WORKER_FILE).then((registration?: ServiceWorkerRegistration) => {
+    sw?.register(base + SERVICE_WORKER_FILE).then((registration?: ServiceWorkerRegistration) => {
       if (!registration) return;
       // Une version qui attend alors qu'une autre sert déjà la page est une mise à jour (à la première visite, aucune).
-      // Import sans analyse : un import analysé tirerait l'aide de préchargement de Vite (1,7 Ko) sur chaque page.
       const check = () => {
-        if (registration.waiting && sw.controller) void import(/* @vite-ignore */ base + UPDATE_PROMPT_FILE);
+        if (registration.waiting && sw.controller) prompt();
       };
       check();
       registration.onupdatefound = () => (registration.installing!.onstatechange = check);
+    }).catch(() => {
+      // Pas de copie hors ligne (navigation privée, sw.js absent) : le site reste lisible en ligne, rien à signaler.
     });
   });
 }

@@ -142,11 +142,25 @@ describe('the recueil offline', () => {
     await noAxeViolation(page, 'message de mise à jour');
 
     // Au clavier : la nouvelle version prend la main et la page se recharge dessus.
+    // Un deuxième onglet ouvert sur l'ancienne version.
+    const other = await openPage(context);
+    await other.page.goto(`${site}fiches/b5/`);
+    await expect.poll(() => message(other.page).innerText(), { timeout: 20_000 }).toBe('Nouvelle version disponible —');
+
+    // Au clavier : la nouvelle version prend la main et la page se recharge dessus.
     await tabTo(page, '[data-offline-reload]');
     await Promise.all([page.waitForEvent('load'), page.keyboard.press('Enter')]);
     await expect(page.locator('#version-2').innerText()).resolves.toMatch(/^\s*\(version 2\)$/);
     await expect(message(page).innerText()).resolves.toBe('');
+
+    // L'autre onglet n'a plus de version en attente (elle a pris la main ailleurs) : son bouton recharge quand même.
+    await expect(other.page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting ?? null)).resolves.toBeNull();
+    // À la souris, sur une fiche : le message n'est pas sous la colonne « Sur cette page » (vrai clic, pas de force).
+    await Promise.all([other.page.waitForEvent('load'), other.page.locator('[data-offline-reload]').click()]);
+    await expect(message(other.page).innerText()).resolves.toBe('');
     expect(consoleErrors).toEqual([]);
+    expect(other.consoleErrors).toEqual([]);
+    await other.page.close();
     await page.close();
   });
 });
