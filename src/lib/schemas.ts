@@ -17,7 +17,17 @@ const slugId = z
 
 /** Une date AAAA-MM-JJ (le YAML la donne en texte, le frontmatter d'Astro parfois déjà en date). */
 const isoDate = z
-  .union([z.date(), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'attendu une date au format AAAA-MM-JJ')], { error: 'attendu une date au format AAAA-MM-JJ' })
+  .union(
+    [
+      z.date(),
+      z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'attendu une date au format AAAA-MM-JJ', abort: true })
+        // « 2026-02-30 » deviendrait le 2 mars sans rien dire : le jour doit exister dans le mois.
+        .refine((text) => !Number.isNaN(Date.parse(text)) && new Date(text).toISOString().startsWith(text), 'attendu une date qui existe (jour du mois)'),
+    ],
+    { error: 'attendu une date au format AAAA-MM-JJ' },
+  )
   .pipe(z.coerce.date());
 
 /** Une référence juridique : article de code, loi, décret, directive, arrêt ou plan. */

@@ -52,6 +52,7 @@ describe('fiche frontmatter', () => {
 
   test('rejects an invalid date', () => {
     expect(issuesOf({ ...fiche, updated: 'hier' })).toContainEqual(expect.stringMatching(/^essai\.mdx, champ « updated » : attendu une date au format AAAA-MM-JJ, trouvé « hier »$/));
+    expect(issuesOf({ ...fiche, updated: '2026-02-30' })).toContainEqual(expect.stringMatching(/^essai\.mdx, champ « updated » : attendu une date qui existe \(jour du mois\)/));
   });
 });
 
