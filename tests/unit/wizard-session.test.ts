@@ -309,7 +309,10 @@ describe('a share link follows the path of an imported file', () => {
     expect(effects).toEqual([]);
     // Le bandeau d'un brouillon enregistré illisible, qui porte la copie à télécharger, garde sa place.
     const unreadable = start({ stored: readDraft('{"format":"recueil-assistant","version":5,"answers":{') }).session;
-    expect(run(unreadable, { type: 'link-error', message }).session.banner?.kind).toBe('invalid');
+    const kept = run(unreadable, { type: 'link-error', message }).session;
+    expect(kept.banner?.kind).toBe('invalid');
+    // … et le message du lien reste visible, dans les outils du brouillon, pas seulement annoncé.
+    expect(kept.toolMessage).toBe(message);
   });
 });
 

@@ -108,7 +108,8 @@ export function SharePanel({ id, answers, texts: t }: SharePanelProps) {
             aria-describedby={`${id}-length`}
             onFocus={(e) => e.currentTarget.select()}
           />
-          <p id={`${id}-length`} class={link.advice.level === 'long' ? 'wz-notice wz-share__long' : 'wz-hint'} aria-live="polite">
+          {/* Pas de région annoncée : le compte change à chaque case cochée ; il est lu avec le champ (aria-describedby). */}
+          <p id={`${id}-length`} class={link.advice.level === 'long' ? 'wz-notice wz-share__long' : 'wz-hint'}>
             {link.advice.message}
           </p>
           <button type="button" class="wz-button wz-button--secondary" onClick={() => void copy(link.url)}>

@@ -291,8 +291,10 @@ function replaceDraft(s: Session, pending: PendingReplace, ctx: Context, keepOld
 
 /** Un lien illisible : bandeau (sauf celui d'un brouillon illisible, qui porte une copie à télécharger) et annonce. */
 function linkError(s: Session, message: string): Result {
-  const banner: Banner = s.banner?.original ? s.banner : { kind: 'link', message, original: '' };
-  return { session: announce({ ...s, banner }, message), effects: [] };
+  // Un bandeau qui garde la copie d'un brouillon illisible reste en place : le message va alors dans les outils du brouillon.
+  const keep = Boolean(s.banner?.original);
+  const banner: Banner | null = keep ? s.banner : { kind: 'link', message, original: '' };
+  return { session: announce({ ...s, banner, toolMessage: keep ? message : s.toolMessage }, message), effects: [] };
 }
 
 function onImport(s: Session, text: string, size: number, ctx: Context, link?: string): Result {
