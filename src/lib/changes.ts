@@ -6,6 +6,7 @@
 import type { Change } from './schemas';
 import type { AtomFeed } from './atom';
 import { ficheHref } from './themes';
+import { escapeHtml } from './escape-html';
 
 export const CHANGES_PATH = '/nouveautes/';
 export const FEED_PATH = '/nouveautes.xml';
@@ -59,7 +60,6 @@ export const feedUrl = (site: string, base: string) => absoluteUrl(site, base, F
 /** Adresse interne de la page d'une rédaction type. */
 export const draftHref = (id: string) => `/redactions/${id}/`;
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export interface FeedOptions {
   site: string;

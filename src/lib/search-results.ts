@@ -3,6 +3,7 @@
  * élisions recollées dans les extraits (voir search-text.ts), sections de la page qui contiennent les mots cherchés.
  */
 import type { PagefindData } from './pagefind-client';
+import { escapeHtml } from './escape-html';
 import { joinElisions } from './search-text';
 
 export interface SearchResultView {
@@ -16,7 +17,6 @@ export interface SearchResultView {
 /** Nombre de sections affichées sous un résultat, comme l'interface de Pagefind. */
 export const MAX_SECTIONS = 3;
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** Les sections de la page (hors titre de la page, ancre « _top » de Starlight) qui contiennent les mots cherchés. */
 const pageSections = (data: PagefindData) => (data.sub_results ?? []).filter((s) => s.url !== data.url && !s.url.endsWith('#_top'));

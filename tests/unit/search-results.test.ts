@@ -25,7 +25,7 @@ describe('header search results', () => {
   });
   test('under the title: the fiche description (escaped), else the first matching section, never the hidden keywords', () => {
     const soup = { ...data, excerpt: 'B5 Difficultés <mark>pénalités</mark> <mark>pénalité</mark> sanction défaillance' };
-    expect(resultView({ ...soup, meta: { ...data.meta, description: 'Quand l’entreprise <b> n’atteint pas les heures & après' } }).excerpt).toBe('Quand l’entreprise &#60;b&#62; n’atteint pas les heures &#38; après');
+    expect(resultView({ ...soup, meta: { ...data.meta, description: 'Quand l’entreprise <b> n’atteint pas les heures & après' } }).excerpt).toBe('Quand l’entreprise &lt;b&gt; n’atteint pas les heures &amp; après');
     expect(resultView(soup).excerpt).toBe('une <mark>pénalité</mark> par heure d’insertion');
     expect(bestExcerpt(soup)).toBe('une <mark>pénalité</mark> par heure d’insertion');
     expect(bestExcerpt({ ...soup, sub_results: [] })).toBe(soup.excerpt);

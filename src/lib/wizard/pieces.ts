@@ -131,8 +131,7 @@ function employmentPiece(answers: Answers): Piece {
  * La mention de la condition liée à l'emploi dans l'avis et le règlement (rédaction « avis-rc-condition-emploi ») :
  * les mêmes réponses que l'article du CCAP, pour que les chiffres annoncés aux candidats soient ceux du contrat.
  */
-function employmentNoticePiece(answers: Answers): Piece {
-  const ccap = employmentPiece(answers);
+function employmentNoticePiece(answers: Answers, ccap: Piece): Piece {
   const shared = ['acheteur', 'objet', 'reference', 'numero_article', 'modalites', 'nombre_contrats', 'duree_contrat_mois', 'part_inclusive', 'facilitateur_structure'];
   return {
     draftId: 'avis-rc-condition-emploi',
@@ -206,7 +205,10 @@ export function piecesFor(answers: Answers): Piece[] {
       noDefault: ['decompte'],
     });
   }
-  if (hasEmploymentCondition(answers)) pieces.push(employmentNoticePiece(answers), employmentPiece(answers));
+  if (hasEmploymentCondition(answers)) {
+    const ccap = employmentPiece(answers);
+    pieces.push(employmentNoticePiece(answers, ccap), ccap);
+  }
   if (answers.levers.criterion) {
     const k = answers.criterion;
     pieces.push({

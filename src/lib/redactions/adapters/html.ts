@@ -4,9 +4,7 @@
  * Tout le texte est échappé : une réponse contenant du HTML s'affiche telle quelle, sans être interprétée.
  */
 import type { Block, RenderedDocument, Run } from '../core/document';
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
+import { escapeHtml } from '../../escape-html';
 
 export interface HtmlOptions {
   /** Niveau HTML du titre de partie (les articles prennent le suivant) ; 3 par défaut, sous le h2 de la page. */
