@@ -382,8 +382,10 @@ describe('behaviour users expect', () => {
     await other.page.keyboard.press('Enter');
     await expect(other.page.inputValue('#wz-contract-subject')).resolves.toBe('la rénovation du gymnase');
     await expect(other.page.locator('.wz-tools .wz-status').innerText()).resolves.toMatch(/Import annulé/);
-    // Cette fois, on confirme.
+    // Cette fois, on confirme (une fois la question posée à nouveau, le focus sur son titre).
     await other.page.setInputFiles('.wz-tools input[type="file"]', file);
+    await other.page.locator('.wz-resume .wz-button--primary').waitFor();
+    await other.page.waitForFunction(() => document.activeElement?.id === 'wz-step-title');
     await tabTo(other.page, '.wz-resume .wz-button--primary');
     await other.page.keyboard.press('Enter');
     // Le contrat est complet, mais pas le lot : l'assistant mène à la première étape à compléter.
