@@ -149,7 +149,11 @@ describe('the recueil offline', () => {
 
     // Au clavier : la nouvelle version prend la main et la page se recharge dessus.
     await tabTo(page, '[data-offline-reload]');
-    await Promise.all([page.waitForEvent('load'), page.keyboard.press('Enter')]);
+    const before = await workerStates(page);
+    await page.keyboard.press('Enter');
+    await page.locator('#version-2').waitFor({ timeout: 30_000 }).catch(async (error: unknown) => {
+      throw new Error(`Pas de nouvelle version après « Recharger » (avant : ${before} ; après : ${await workerStates(page).catch(() => '?')})`, { cause: error });
+    });
     await expect(page.locator('#version-2').innerText()).resolves.toMatch(/^\s*\(version 2\)$/);
     await expect(message(page).innerText()).resolves.toBe('');
 
@@ -163,7 +167,40 @@ describe('the recueil offline', () => {
     await other.page.close();
     await page.close();
   });
+
+  test('if the new version does not take over, « Recharger » still reloads the page, and the message comes back', async () => {
+    const { root, site } = await publishCopy();
+    const { page, consoleErrors } = await openPage(context);
+    await page.goto(site);
+    await offlineCopyReady(page);
+
+    // Une nouvelle version dont le service worker ignore la demande de prise en main : elle reste en attente.
+    const home = join(root, 'index.html');
+    writeFileSync(home, readFileSync(home, 'utf8').replace('</h1>', '<span id="version-2"> (version 2)</span></h1>'));
+    await writeServiceWorker(root);
+    const sw = join(root, 'sw.js');
+    const deaf = readFileSync(sw, 'utf8').replace('"SKIP_WAITING"===', '"PAS_DE_PRISE_EN_MAIN"===');
+    expect(deaf).toContain('PAS_DE_PRISE_EN_MAIN');
+    writeFileSync(sw, deaf);
+
+    await page.reload();
+    await expect.poll(() => message(page).innerText(), { timeout: 20_000 }).toBe('Nouvelle version disponible —');
+    // Le bouton ne reste pas sans effet : la page est rechargée (sur l'ancienne version, toujours servie)…
+    await Promise.all([page.waitForEvent('load', { timeout: 15_000 }), reloadButton(page).click()]);
+    await expect(page.locator('#version-2').count()).resolves.toBe(0);
+    // … et le message revient, pour réessayer.
+    await expect.poll(() => message(page).innerText(), { timeout: 20_000 }).toBe('Nouvelle version disponible —');
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
 });
+
+/** L'état des service workers de la page, pour un message d'échec qui dise où la mise à jour s'est arrêtée. */
+const workerStates = (page: Page) =>
+  page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    return `contrôleur ${navigator.serviceWorker.controller?.state ?? 'aucun'}, actif ${registration?.active?.state ?? 'aucun'}, en attente ${registration?.waiting?.state ?? 'aucun'}`;
+  });
 
 /** Parcours (c) de l'assistant : fournitures au-dessus du seuil, sans condition sociale, note d'exception. */
 async function journey(page: Page) {
