@@ -52,6 +52,33 @@ async function offlineCopyReady(page: Page): Promise<number> {
 
 const message = (page: Page) => page.locator('[data-offline-message]');
 const reloadButton = (page: Page) => page.getByRole('button', { name: 'Recharger' });
+const UPDATE_TEXT = 'Nouvelle version disponible —';
+/** Attend le message de mise à jour sur la page. */
+const promptShown = (page: Page) => expect.poll(() => message(page).innerText(), { timeout: 20_000 }).toBe(UPDATE_TEXT);
+
+/** Une copie servie, visitée une fois : son service worker est actif et contrôle la page. */
+async function visitedCopy() {
+  const { root, site } = await publishCopy();
+  const watch = await openPage(context);
+  await watch.page.goto(site);
+  await offlineCopyReady(watch.page);
+  return { root, site, ...watch };
+}
+
+/**
+ * Publie une nouvelle version sur la copie : la page d'accueil change et le service worker est régénéré. Avec
+ * `ignoresTakeover`, ce service worker ignore la demande de prise en main (SKIP_WAITING) : il reste en attente.
+ */
+async function publishVersion2(root: string, { ignoresTakeover = false } = {}) {
+  const home = join(root, 'index.html');
+  writeFileSync(home, readFileSync(home, 'utf8').replace('</h1>', '<span id="version-2"> (version 2)</span></h1>'));
+  await writeServiceWorker(root);
+  if (!ignoresTakeover) return;
+  const sw = join(root, 'sw.js');
+  const deaf = readFileSync(sw, 'utf8').replace('"SKIP_WAITING"===', '"PAS_DE_PRISE_EN_MAIN"===');
+  expect(deaf).toContain('PAS_DE_PRISE_EN_MAIN');
+  writeFileSync(sw, deaf);
+}
 
 describe('the recueil offline', () => {
   test('after one visit, a fiche never opened, the search, the wizard and its Word download work with no network', async () => {
@@ -127,28 +154,20 @@ describe('the recueil offline', () => {
   // version rend la main ; une fois en CI, elle ne l'a pas rendue dans les 30 s. Un défaut du site échoue aux deux
   // tentatives ; le test suivant vérifie que, même alors, le bouton recharge la page.
   test('a new build shows « Nouvelle version disponible », accessible, whose button reloads onto the new version', { retry: 1 }, async () => {
-    const { root, site } = await publishCopy();
-    const { page, consoleErrors } = await openPage(context);
-    await page.goto(site);
-    await offlineCopyReady(page);
-
-    // Une nouvelle version est publiée : la page d'accueil change, le service worker est régénéré.
-    const home = join(root, 'index.html');
-    writeFileSync(home, readFileSync(home, 'utf8').replace('</h1>', '<span id="version-2"> (version 2)</span></h1>'));
-    await writeServiceWorker(root);
+    const { root, site, page, consoleErrors } = await visitedCopy();
+    await publishVersion2(root);
 
     await page.reload();
-    await expect.poll(() => message(page).innerText(), { timeout: 20_000 }).toBe('Nouvelle version disponible —');
+    await promptShown(page);
     await expect(message(page).getAttribute('role')).resolves.toBe('status');
     // En attendant l'accord du lecteur, l'ancienne version reste servie.
     await expect(page.locator('#version-2').count()).resolves.toBe(0);
     await noAxeViolation(page, 'message de mise à jour');
 
-    // Au clavier : la nouvelle version prend la main et la page se recharge dessus.
     // Un deuxième onglet ouvert sur l'ancienne version.
     const other = await openPage(context);
     await other.page.goto(`${site}fiches/b5/`);
-    await expect.poll(() => message(other.page).innerText(), { timeout: 20_000 }).toBe('Nouvelle version disponible —');
+    await promptShown(other.page);
 
     // Au clavier : la nouvelle version prend la main et la page se recharge dessus.
     await tabTo(page, '[data-offline-reload]');
@@ -172,27 +191,16 @@ describe('the recueil offline', () => {
   });
 
   test('if the new version does not take over, « Recharger » still reloads the page, and the message comes back', async () => {
-    const { root, site } = await publishCopy();
-    const { page, consoleErrors } = await openPage(context);
-    await page.goto(site);
-    await offlineCopyReady(page);
-
-    // Une nouvelle version dont le service worker ignore la demande de prise en main : elle reste en attente.
-    const home = join(root, 'index.html');
-    writeFileSync(home, readFileSync(home, 'utf8').replace('</h1>', '<span id="version-2"> (version 2)</span></h1>'));
-    await writeServiceWorker(root);
-    const sw = join(root, 'sw.js');
-    const deaf = readFileSync(sw, 'utf8').replace('"SKIP_WAITING"===', '"PAS_DE_PRISE_EN_MAIN"===');
-    expect(deaf).toContain('PAS_DE_PRISE_EN_MAIN');
-    writeFileSync(sw, deaf);
+    const { root, page, consoleErrors } = await visitedCopy();
+    await publishVersion2(root, { ignoresTakeover: true });
 
     await page.reload();
-    await expect.poll(() => message(page).innerText(), { timeout: 20_000 }).toBe('Nouvelle version disponible —');
+    await promptShown(page);
     // Le bouton ne reste pas sans effet : la page est rechargée (sur l'ancienne version, toujours servie)…
     await Promise.all([page.waitForEvent('load', { timeout: 15_000 }), reloadButton(page).click()]);
     await expect(page.locator('#version-2').count()).resolves.toBe(0);
     // … et le message revient, pour réessayer.
-    await expect.poll(() => message(page).innerText(), { timeout: 20_000 }).toBe('Nouvelle version disponible —');
+    await promptShown(page);
     expect(consoleErrors).toEqual([]);
     await page.close();
   });
