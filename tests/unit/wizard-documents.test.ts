@@ -232,6 +232,13 @@ function violations(c: Combination, docs: RenderedDocument[]): string[] {
   if (by['rc-critere-insertion'] && /à l’issue du marché/.test(text(by['rc-critere-insertion']))) fail('critère : sous-critère sans lien avec l’exécution du marché');
   const note = text(by['note-calibrage']);
   if (by['note-calibrage'] && c.shape === 'non-alloti' && /\bLot\b/.test(note)) fail('note de calibrage : lot pour un marché non alloti');
+  // Le critère et la note de calibrage disent la même chose des lots que la clause d'heures ne couvre pas.
+  const criterion = text(by['rc-critere-insertion']);
+  if (criterion && by['note-calibrage']) {
+    const uncovered = /Lots réservés/.test(note);
+    if (uncovered !== /ne comporte pas cette clause/.test(criterion)) fail(`critère : lot sans clause d’insertion ${uncovered ? 'non signalé' : 'signalé à tort'}`);
+    if (uncovered && /s’impose à tout titulaire :/.test(criterion)) fail('critère : clause dite imposée à tout titulaire alors qu’un lot ne la porte pas');
+  }
   return out;
 }
 

@@ -211,6 +211,7 @@ export function piecesFor(answers: Answers): Piece[] {
   }
   if (answers.levers.criterion) {
     const k = answers.criterion;
+    const withoutClause = clause.length > 0 ? answers.lots.filter((l) => !clause.includes(l)) : [];
     pieces.push({
       draftId: 'rc-critere-insertion',
       answers: {
@@ -220,8 +221,11 @@ export function piecesFor(answers: Answers): Piece[] {
         numero_critere: t(k.number),
         ponderation: n(k.weight, RULES.criterionWeight),
         prestations_support: t(k.support),
-        // La phrase « il s'ajoute à la clause » parle de la clause d'heures, pas de la condition liée à l'emploi.
+        // La phrase « il s'ajoute à la clause » parle de la clause d'heures, pas de la condition liée à l'emploi ; un lot
+        // qu'elle ne couvre pas (réservé, hors obligation) est noté sans volume minimal.
         avec_clause: yesNo(clause.length > 0),
+        lots_sans_clause: lotNumbers(withoutClause),
+        plusieurs_sans_clause: yesNo(withoutClause.length > 1),
         sous_criteres: k.subCriteria.map((s) => ({ intitule: t(s.title), poids: n(s.weight, RULES.subCriterionWeight), attendu: t(s.expected) })),
         pages_max: n(k.maxPages, RULES.maxPages),
       },
