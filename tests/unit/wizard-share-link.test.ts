@@ -11,6 +11,7 @@ import {
   EMAIL_SAFE_LENGTH,
   lengthAdvice,
   MAX_FRAGMENT,
+  isImplied,
   normalizeParts,
   pickParts,
   readShareLink,
@@ -19,6 +20,8 @@ import {
   type SharePart,
 } from '../../src/lib/wizard/share-link';
 import { readDraft } from '../../src/lib/wizard/storage';
+import { reservedLots } from '../../src/lib/wizard/levers';
+import { calibrationSummary } from '../../src/lib/wizard/calibration';
 import { SHARE_HASH as STATIC_SHARE_HASH } from '../../src/islands/wizard/use-session';
 import { catalog, TODAY, worksJourney } from '../support/wizard-fixtures';
 
@@ -80,13 +83,13 @@ describe('creating and reading a link', () => {
   const GROUPS: Record<SharePart, string[]> = {
     contrat: ['contract', 'levers'],
     lots: ['lots'],
-    calibrage: ['lots'],
+    calibrage: ['contract', 'levers', 'lots'],
     pieces: ['execution', 'employment', 'criterion', 'derogation'],
     facilitateur: ['facilitator'],
   };
   const ALL = ['contract', 'levers', 'lots', 'execution', 'employment', 'criterion', 'derogation', 'facilitator'] as const;
 
-  test.each(SHARE_PARTS)('only the part « %s » travels; the rest comes from the recipient’s new draft', async (part) => {
+  test.each(SHARE_PARTS)('only the part « %s » (and what it needs) travels; the rest comes from the recipient’s new draft', async (part) => {
     const sent = setPath(setPath(worksJourney(), 'lots.1.calibration.rate', '7'), 'lots.1.calibration.method', 'proprete');
     const recipient = base();
     const read = await open(hashOf(await link(sent, [part])), recipient);
@@ -102,8 +105,8 @@ describe('creating and reading a link', () => {
       expect(read.answers.lots.map((l) => l.name)).toEqual(['Gros œuvre', 'Peinture', 'Charpente métallique']);
       expect(read.answers.lots.every((l) => JSON.stringify(l.calibration) === JSON.stringify(newCalibration()))).toBe(true);
     } else if (part === 'calibrage') {
-      // Le volume d'heures se calcule lot par lot : il emporte les lots.
-      expect(read.parts).toEqual(['lots', 'calibrage']);
+      // Le volume d'heures se calcule lot par lot, selon le marché : il emporte le marché et les lots.
+      expect(read.parts).toEqual(['contrat', 'lots', 'calibrage']);
       expect(read.answers.lots).toEqual(sent.lots);
     } else {
       expect(read.answers.lots).toEqual(recipient.lots);
@@ -122,6 +125,27 @@ describe('creating and reading a link', () => {
     expect(pickParts(worksJourney(), ['lots']).lots).toEqual(worksJourney().lots.map(({ calibration: _c, ...l }) => l));
     const none = await createShareLink(PAGE, worksJourney(), []);
     expect(none).toEqual({ ok: false, message: 'Choisissez au moins une partie des réponses à partager.' });
+  });
+
+  test('the calibrated hours bring the contract and the lots: the recipient reads the same hours', async () => {
+    expect(normalizeParts(['calibrage'])).toEqual(['contrat', 'lots', 'calibrage']);
+    expect(isImplied('contrat', ['calibrage']) && isImplied('lots', ['calibrage'])).toBe(true);
+    expect(isImplied('lots', ['lots']) || isImplied('pieces', ['calibrage'])).toBe(false);
+    const sent = setPath(setPath(worksJourney(), 'levers.reservation', true), 'lots.1.reservation', 'siae');
+    const read = await open(hashOf(await link(sent, ['calibrage'])), base());
+    if (read.status !== 'ok') throw new Error(read.message);
+    expect(calibrationSummary(read.answers)).toEqual(calibrationSummary(sent));
+    expect(reservedLots(read.answers).map((l) => l.name)).toEqual([sent.lots[1]!.name]);
+  });
+
+  test('lots shared without the contract keep their reservation as the sender had it', async () => {
+    const sent = setPath(setPath(worksJourney(), 'levers.reservation', true), 'lots.1.reservation', 'siae');
+    const read = await open(hashOf(await link(sent, ['lots'])), base());
+    expect(read.status === 'ok' && reservedLots(read.answers).map((l) => l.name)).toEqual([sent.lots[1]!.name]);
+    // Une réservation inscrite sur un lot mais sans le levier n'a pas d'effet chez l'expéditeur : elle n'en prend pas.
+    const inert = setPath(worksJourney(), 'lots.1.reservation', 'siae');
+    const inertRead = await open(hashOf(await link(inert, ['lots'])), base());
+    expect(inertRead.status === 'ok' && reservedLots(inertRead.answers)).toEqual([]);
   });
 
   test('hostile text stays literal (markup kept as text), bidirectional overrides are removed as on every entry', async () => {

@@ -10,7 +10,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Answers } from '../../lib/wizard/model';
 import type { Action } from '../../lib/wizard/session';
 import type { WizardTexts } from '../../lib/wizard/texts';
-import { createShareLink, normalizeParts, PART_LABELS, readShareLink, SHARE_PARTS, type ShareLink, type SharePart } from '../../lib/wizard/share-link';
+import { createShareLink, isImplied, normalizeParts, PART_LABELS, readShareLink, SHARE_PARTS, type ShareLink, type SharePart } from '../../lib/wizard/share-link';
 
 /**
  * Relit un lien reçu (`base` : le brouillon neuf qui complète ses parties) et le passe à la session comme un fichier
@@ -67,7 +67,7 @@ export function SharePanel({ id, answers, texts: t }: SharePanelProps) {
         <legend class="wz-legend">{t.legend}</legend>
         <div class="wz-choices">
           {SHARE_PARTS.map((part) => {
-            const implied = part === 'lots' && parts.includes('calibrage');
+            const implied = isImplied(part, parts);
             return (
               <div class="wz-choice" key={part}>
                 <input
@@ -75,7 +75,7 @@ export function SharePanel({ id, answers, texts: t }: SharePanelProps) {
                   id={`${id}-${part}`}
                   checked={chosen.includes(part)}
                   disabled={implied}
-                  aria-describedby={part === 'lots' || part === 'calibrage' ? `${id}-lots-note` : undefined}
+                  aria-describedby={part === 'calibrage' || isImplied(part, ['calibrage']) ? `${id}-lots-note` : undefined}
                   onChange={(e) => toggle(part, e.currentTarget.checked)}
                 />
                 <label for={`${id}-${part}`}>{PART_LABELS[part]}</label>

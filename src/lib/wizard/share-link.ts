@@ -68,19 +68,38 @@ export const MAX_JSON_BYTES = 256 * 1024;
  */
 export const EMAIL_SAFE_LENGTH = 2_000;
 
-/** Les parties effectivement partagées : le volume d'heures se calcule lot par lot, il emporte donc les lots. */
+/**
+ * Ce qu'une partie emporte avec elle : le volume d'heures se calcule lot par lot, et dépend du marché (montant,
+ * obligation, leviers : un lot réservé n'a pas d'heures hors obligation). Sans eux, le destinataire lirait d'autres
+ * heures que celles calibrées.
+ */
+const IMPLIES: Partial<Record<SharePart, SharePart[]>> = { calibrage: ['contrat', 'lots'] };
+
+/** La partie est-elle emportée par une autre partie choisie (sa case est alors cochée d'office) ? */
+export const isImplied = (part: SharePart, parts: readonly SharePart[]): boolean => parts.some((p) => IMPLIES[p]?.includes(part));
+
+/** Les parties effectivement partagées, dans l'ordre des étapes. */
 export function normalizeParts(parts: readonly SharePart[]): SharePart[] {
-  const wanted = new Set(parts);
-  if (wanted.has('calibrage')) wanted.add('lots');
+  const wanted = new Set(parts.flatMap((p) => [p, ...(IMPLIES[p] ?? [])]));
   return SHARE_PARTS.filter((p) => wanted.has(p));
 }
 
-/** Les réponses de ces parties seulement (les lots sans leur calcul d'heures si le volume n'est pas partagé). */
+/**
+ * Les réponses de ces parties seulement (les lots sans leur calcul d'heures si le volume n'est pas partagé). Des lots
+ * partagés sans le marché et ses leviers ne portent leur réservation que si le levier « réservation » est retenu :
+ * le destinataire le retient alors d'après les lots reçus (`mergeParts`).
+ */
 export function pickParts(answers: Answers, parts: readonly SharePart[]): Record<string, unknown> {
   const chosen = normalizeParts(parts);
   const out: Record<string, unknown> = {};
   for (const part of chosen) for (const group of GROUPS[part]) out[group] = answers[group];
-  if (chosen.includes('lots') && !chosen.includes('calibrage')) out.lots = answers.lots.map(({ calibration: _c, ...lot }) => lot);
+  if (!chosen.includes('lots')) return out;
+  const effectiveReservation = chosen.includes('contrat') || answers.levers.reservation;
+  out.lots = answers.lots.map(({ calibration, ...lot }) => ({
+    ...lot,
+    ...(chosen.includes('calibrage') ? { calibration } : {}),
+    reservation: effectiveReservation ? lot.reservation : 'aucune',
+  }));
   return out;
 }
 
@@ -96,6 +115,12 @@ function mergeParts(base: Answers, partial: Record<string, unknown>, parts: Shar
   if (parts.includes('lots') && !parts.includes('calibrage') && Array.isArray(partial.lots)) {
     const calibration = base.lots[0]?.calibration;
     merged.lots = partial.lots.map((lot: unknown) => (isRecord(lot) ? { ...lot, calibration } : lot));
+  }
+  if (parts.includes('lots') && !parts.includes('contrat') && Array.isArray(partial.lots)) {
+    // Un lot reçu réservé l'était chez l'expéditeur (voir `pickParts`) : le levier suit, sinon la réservation reçue
+    // serait ignorée.
+    const reserved = partial.lots.some((lot: unknown) => isRecord(lot) && lot.reservation !== undefined && lot.reservation !== 'aucune');
+    merged.levers = { ...base.levers, reservation: base.levers.reservation || reserved };
   }
   return merged;
 }

@@ -162,7 +162,7 @@ export const WIZARD_TEXTS = {
       intro:
         'Le lien emporte les réponses choisies ci-dessous, par exemple le volume d’heures calibré avec l’acheteur, pour que son service juridique complète les pièces. Qui l’ouvre les retrouve dans son propre navigateur ; s’il a déjà un brouillon, l’assistant lui demande d’abord s’il veut le remplacer.',
       legend: 'Réponses à inclure dans le lien',
-      lotsNote: 'Le volume d’heures se calcule lot par lot : le partager inclut les lots.',
+      lotsNote: 'Le volume d’heures se calcule lot par lot et dépend du marché (montant, obligation, leviers) : le partager inclut le marché et les lots.',
       field: 'Lien à envoyer',
       copy: 'Copier le lien',
       copied: 'Le lien est copié : collez-le dans votre message.',
