@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser';
 import { check, contract, downloadDocx, freshWizard, hydrated, lots, next, noAxeViolation, pasteReady, tabTo, type } from '../support/wizard-driver';
-import { createShareLink, SHARE_PARTS } from '../../src/lib/wizard/share-link';
+import { createShareLink, SHARE_PARTS, type SharePart } from '../../src/lib/wizard/share-link';
 import { setPath } from '../../src/lib/wizard/model';
 import { worksJourney } from '../support/wizard-fixtures';
 
@@ -45,8 +45,8 @@ async function buyerWithDraft() {
 }
 
 /** Un lien valide fabriqué comme le fait l'assistant, sans passer par l'interface. */
-async function linkFor(answers = worksJourney()): Promise<string> {
-  const made = await createShareLink(WIZARD, answers, SHARE_PARTS);
+async function linkFor(answers = worksJourney(), parts: readonly SharePart[] = SHARE_PARTS): Promise<string> {
+  const made = await createShareLink(WIZARD, answers, parts);
   if (!made.ok) throw new Error(made.message);
   return made.url;
 }
@@ -108,7 +108,10 @@ describe('sharing a pre-filled link', () => {
     await b.page.keyboard.press('Enter');
     // Les pièces n'ont pas été partagées : l'assistant mène à la première étape à compléter.
     await b.page.waitForFunction(() => new URL(location.href).searchParams.get('etape') === 'execution');
-    await expect(b.page.locator('.wz-tools .wz-status').innerText()).resolves.toMatch(/^Brouillon importé\. Ce lien apporte/);
+    await expect(b.page.locator('.wz-arrival').innerText()).resolves.toMatch(/^Brouillon importé\. Ce lien apporte/);
+    // Ce que le lien apporte est à l'écran, au-dessus de l'étape où il mène (pas sous le formulaire).
+    const onScreen = (el: Element) => el.getBoundingClientRect().top >= 0 && el.getBoundingClientRect().bottom <= innerHeight;
+    await expect(b.page.locator('.wz-arrival').evaluate(onScreen)).resolves.toBe(true);
     await expect(b.page.inputValue('#wz-facilitator-name')).resolves.toBe('Claire Martin');
     const draft = await storedDraft(b.page);
     expect(draft.answers.contract.subject).toBe(SUBJECT_A);
@@ -119,9 +122,32 @@ describe('sharing a pre-filled link', () => {
     await b.page.reload();
     await hydrated(b.page);
     await b.page.waitForFunction(() => /conditions d’exécution/.test(document.getElementById('wz-step-title')?.textContent ?? ''));
+    // Après le rechargement, l'ancien brouillon est encore proposé : « Annuler » (un vrai clic) le rétablit.
+    await b.page.locator('.wz-replaced').getByRole('button', { name: /rétablir l’ancien brouillon/ }).click();
+    await b.page.waitForFunction(() => new URL(location.href).searchParams.get('etape') === 'contrat');
+    await expect(b.page.inputValue('#wz-contract-subject')).resolves.toBe('la rénovation du gymnase');
+    // Rien n'est perdu : le brouillon venu du lien devient à son tour la copie.
+    await expect(b.page.evaluate(() => localStorage.getItem('recueil-assistant:remplace'))).resolves.toContain(SUBJECT_A);
     expect(b.consoleErrors).toEqual([]);
     expect(b.foreignRequests).toEqual([]);
     await b.page.close();
+  });
+
+  test('on a phone, a link that brings only the pieces says so above the errors of the step it leads to', async () => {
+    const { page, consoleErrors } = await freshWizard(buyer.context, site);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(await linkFor(worksJourney(), ['pieces']));
+    await hydrated(page);
+    // Le marché n'a pas été partagé : première étape, erreurs montrées et focalisées…
+    await page.waitForFunction(() => document.activeElement?.id === 'wz-error-summary');
+    // … et, au-dessus, à l'écran, ce que le lien a apporté.
+    const arrival = page.locator('.wz-arrival');
+    await expect(arrival.innerText()).resolves.toMatch(/^Brouillon importé\. Ce lien apporte : les conditions d’exécution/);
+    const onScreen = (el: Element) => el.getBoundingClientRect().top >= 0 && el.getBoundingClientRect().bottom <= innerHeight;
+    await expect(arrival.evaluate(onScreen)).resolves.toBe(true);
+    await noAxeViolation(page, 'arrivée d’un lien partiel');
+    expect(consoleErrors).toEqual([]);
+    await page.close();
   });
 
   test('hostile text in a link stays literal in the preview and in the Word file; direction overrides are removed', async () => {

@@ -390,7 +390,7 @@ describe('behaviour users expect', () => {
     await other.page.keyboard.press('Enter');
     // Le contrat est complet, mais pas le lot : l'assistant mène à la première étape à compléter.
     await other.page.waitForFunction(() => new URL(location.href).searchParams.get('etape') === 'lots');
-    await expect(other.page.locator('.wz-tools .wz-status').innerText()).resolves.toMatch(/Brouillon importé/);
+    await expect(other.page.locator('.wz-arrival').innerText()).resolves.toMatch(/Brouillon importé/);
     await expect(other.page.locator('#wz-error-summary').innerText()).resolves.toMatch(/Indiquez l’intitulé du lot 1/);
     await expect(other.page.evaluate(() => localStorage.getItem('recueil-assistant:brouillon'))).resolves.toContain('la restauration scolaire');
     // L'ancien brouillon est gardé : téléchargeable, et « Annuler » le rétablit.

@@ -181,12 +181,35 @@ describe('importing never replaces a draft without asking', () => {
     expect(draftToSave(s, TODAY)).toBeNull();
     const confirmed = run(s, { type: 'confirm-replace' });
     expect(confirmed.session.answers.contract.subject).toBe('la restauration scolaire');
-    expect(confirmed.session.toolMessage).toMatch(/Brouillon importé/);
+    expect(confirmed.session.arrival).toMatch(/Brouillon importé/);
+    // Dit en haut de l'étape atteinte, jusqu'à la navigation suivante.
+    expect(run(confirmed.session, { type: 'go-to', step: 'contrat' }).session.arrival).toBe('');
+    expect(confirmed.session.live.message).toMatch(/^Brouillon importé\. .*Étape \d sur \d+/);
     const copy = confirmed.effects.find((e): e is Extract<Effect, { type: 'store' }> => e.type === 'store' && e.key === REPLACED_KEY);
     expect(copy?.value).toContain('la rénovation du gymnase');
     const undone = run(confirmed.session, { type: 'undo-replace' });
     expect(undone.session.answers.contract.subject).toBe('la rénovation du gymnase');
-    expect(undone.effects).toContainEqual({ type: 'unstore', key: REPLACED_KEY });
+    // « Annuler » échange les deux : le brouillon importé (peut-être complété depuis) devient la copie.
+    const swapped = undone.effects.find((e): e is Extract<Effect, { type: 'store' }> => e.type === 'store' && e.key === REPLACED_KEY);
+    expect(swapped?.value).toContain('la restauration scolaire');
+    expect(undone.session.replaced?.snapshot.answers.contract.subject).toBe('la restauration scolaire');
+  });
+
+  test('after a reload, the replaced draft is still offered (« Annuler », download) until the message is closed', () => {
+    let s = typed(start().session, 'contract.subject', 'la rénovation du gymnase');
+    s = run(s, { type: 'import', text: file, size: file.length }).session;
+    const confirmed = run(s, { type: 'confirm-replace' });
+    const copy = confirmed.effects.find((e): e is Extract<Effect, { type: 'store' }> => e.type === 'store' && e.key === REPLACED_KEY)!;
+    const saved = draftToSave(confirmed.session, TODAY)!;
+    // Rechargement au récapitulatif : le brouillon importé et la copie de l'ancien sont relus.
+    const reloaded = start({ stored: readDraft(saved), replacedCopy: readDraft(copy.value), urlStep: confirmed.session.step });
+    expect(reloaded.session.answers.contract.subject).toBe('la restauration scolaire');
+    expect(reloaded.session.replaced?.snapshot.answers.contract.subject).toBe('la rénovation du gymnase');
+    const undone = run(reloaded.session, { type: 'undo-replace' });
+    expect(undone.session.answers.contract.subject).toBe('la rénovation du gymnase');
+    // Fermer le message efface la copie ; une copie illisible n'est pas proposée.
+    expect(run(reloaded.session, { type: 'dismiss-replaced' }).effects).toContainEqual({ type: 'unstore', key: REPLACED_KEY });
+    expect(start({ replacedCopy: readDraft('{"format":"recueil-assistant"') }).session.replaced).toBeNull();
   });
 
   test('cancelling the import keeps the draft and says so', () => {
@@ -238,7 +261,7 @@ describe('a share link follows the path of an imported file', () => {
     expect(session.answers.contract.subject).toBe(TILLEULS);
     expect(session.answers.lots).toHaveLength(3);
     expect(session.replaced).toBeNull();
-    expect(session.toolMessage).toMatch(/^Brouillon importé\. Ce lien apporte : le marché, l’obligation et les leviers retenus ; les lots/);
+    expect(session.arrival).toMatch(/^Brouillon importé\. Ce lien apporte : le marché, l’obligation et les leviers retenus ; les lots/);
     // Les conditions d'exécution ne sont pas partagées : la pénalité reste à remplir chez le destinataire.
     expect(session.step).toBe('execution');
     expect(draftToSave(session, TODAY)).toContain('Tilleuls');

@@ -15,7 +15,7 @@ import { answersFileName } from '../../lib/wizard/filename';
 import { Fields, type FieldApi } from './fields';
 import { Wizard as WizardContext, type WizardApi } from './context';
 import { useSession } from './use-session';
-import { DraftBanner, ErrorSummary, ReplacedNotice, ReplacePrompt, ResumePrompt, StepProgress } from './chrome';
+import { ArrivalNotice, DraftBanner, ErrorSummary, ReplacedNotice, ReplacePrompt, ResumePrompt, StepProgress } from './chrome';
 import { PreviewAside, PreviewButton, PreviewDialog } from './preview-panel';
 import { ContractStep, LeversStep, LotsStep, ObligationStep } from './steps-start';
 import { CalibrationStep, EmploymentStep, ExecutionStep } from './steps-end';
@@ -144,6 +144,7 @@ export default function WizardApp({ catalog, base }: Props) {
           ) : (
             <div class={`wz-layout${wide ? ' wz-layout--wide' : ''}`}>
               <div class="wz-main">
+                <ArrivalNotice />
                 <ReplacedNotice />
                 <StepProgress />
                 <form

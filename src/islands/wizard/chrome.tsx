@@ -181,6 +181,17 @@ export function ReplacePrompt() {
   );
 }
 
+/** Après un import (fichier ou lien) : ce qu'il a apporté, en haut de l'étape où il mène. */
+export function ArrivalNotice() {
+  const { session } = useContext(Wizard);
+  if (!session.arrival) return null;
+  return (
+    <div class="wz-notice wz-arrival">
+      <p>{session.arrival}</p>
+    </div>
+  );
+}
+
 /** Après un remplacement : l'ancien brouillon, téléchargeable, et « Annuler » pour le rétablir. */
 export function ReplacedNotice() {
   const { session, catalog, act } = useContext(Wizard);

@@ -7,7 +7,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { readHandoff, withoutHandoff } from '../../lib/wizard/handoff';
 import type { WizardCatalog } from '../../lib/wizard/model';
 import { draftToSave, freshAnswers, initialSession, reduce, type Action, type Context, type Effect, type Session } from '../../lib/wizard/session';
-import { DRAFT_KEY, PROFILE_KEY, readDraft, readProfile, safeStore } from '../../lib/wizard/storage';
+import { DRAFT_KEY, PROFILE_KEY, REPLACED_KEY, readDraft, readProfile, safeStore } from '../../lib/wizard/storage';
 import type { StepId } from '../../lib/wizard/steps';
 
 /** Début du fragment d'un lien de partage : `SHARE_HASH` de share-link.ts, recopié pour ne charger ce module que s'il sert. */
@@ -68,12 +68,13 @@ export function useSession(catalog: WizardCatalog) {
    */
   const openLink = (hash: string) => hash.startsWith(SHARE_HASH) && loadShare().then((m) => m?.openLink(hash, freshAnswers(context()), dispatch));
 
-  // Démarrage, une fois hydraté : brouillon enregistré, étape de l'adresse, calcul venu de la fiche C3, lien de partage.
+  // Démarrage, une fois hydraté : brouillon enregistré (et celui remplacé en dernier), étape de l'adresse, calcul venu de la fiche C3, lien de partage.
   useEffect(() => {
     const url = new URL(window.location.href);
     dispatch({
       type: 'start',
       stored: readDraft(store.read(DRAFT_KEY)),
+      replacedCopy: readDraft(store.read(REPLACED_KEY)),
       urlStep: url.searchParams.get('etape'),
       handoff: readHandoff(url.search),
       profile: readProfile(store.read(PROFILE_KEY)),
@@ -102,7 +103,10 @@ export function useSession(catalog: WizardCatalog) {
 
   // Focus demandé par la session, après le rendu.
   useEffect(() => {
-    if (session.focus) focusElement(session.focus.id);
+    if (!session.focus) return;
+    focusElement(session.focus.id);
+    // Après un import, ce qu'il a apporté, en haut de l'étape, reste à l'écran au-dessus des erreurs focalisées.
+    if (session.arrival) document.querySelector('.wz-arrival')?.scrollIntoView({ block: 'start' });
   }, [session.focus?.n]);
 
   return { session, dispatch, saved, loadShare };

@@ -74,12 +74,20 @@ export interface Session {
   /** L'enregistrement automatique est permis (après une première saisie, une reprise, un import…). */
   dirty: boolean;
   banner: Banner | null;
-  /** Le brouillon remplacé en dernier, gardé pour « Annuler » et téléchargeable. */
-  replaced: { snapshot: DraftSnapshot; source: ReplaceSource } | null;
+  /**
+   * Le brouillon remplacé en dernier, gardé pour « Annuler » et téléchargeable, jusqu'à ce que l'utilisateur ferme le
+   * message : aussi après un rechargement (sa copie dans le navigateur est relue au démarrage).
+   */
+  replaced: { snapshot: DraftSnapshot } | null;
   hasProfile: boolean;
   download: DownloadState;
   /** Message des outils (import, export, annulation). */
   toolMessage: string;
+  /**
+   * Ce qu'un brouillon importé (fichier ou lien de partage) a apporté, montré en haut du formulaire là où il mène
+   * (souvent une étape à compléter, ses erreurs affichées) ; effacé à la navigation suivante.
+   */
+  arrival: string;
   /** Dernière annonce aux lecteurs d'écran ; `n` change à chaque annonce, même répétée. */
   live: { message: string; n: number };
   /** Élément à focaliser après le rendu (id HTML) ; `n` change à chaque demande. */
@@ -87,7 +95,16 @@ export interface Session {
 }
 
 export type Action =
-  | { type: 'start'; stored: ReadResult; urlStep: string | null; handoff: CalculatorValues | null; profile: FacilitatorProfile | null; today: Date }
+  | {
+      type: 'start';
+      stored: ReadResult;
+      /** La copie du brouillon remplacé en dernier (`REPLACED_KEY`), s'il y en a une. */
+      replacedCopy?: ReadResult;
+      urlStep: string | null;
+      handoff: CalculatorValues | null;
+      profile: FacilitatorProfile | null;
+      today: Date;
+    }
   | { type: 'set'; path: string; value: unknown }
   | { type: 'add-lot' }
   | { type: 'remove-lot'; key: string }
@@ -152,6 +169,7 @@ export function initialSession(ctx: Context): Session {
     hasProfile: false,
     download: { status: 'idle', message: '' },
     toolMessage: '',
+    arrival: '',
     live: { message: '', n: 0 },
     focus: null,
   };
@@ -176,7 +194,10 @@ const msg = (ctx: Context) => ctx.catalog.texts.ui.messages;
 
 function start(s: Session, a: Extract<Action, { type: 'start' }>, ctx: Context): Result {
   const effects: Effect[] = [];
-  const base: Session = { ...s, hasProfile: a.profile !== null, screen: { kind: 'form' } };
+  const copy = a.replacedCopy;
+  // Une copie illisible n'est pas montrée (rien à rétablir), mais reste en place : elle n'est jamais effacée sans le dire.
+  const replaced = copy?.status === 'ok' || copy?.status === 'migrated' ? { snapshot: { answers: copy.answers, step: copy.step, savedAt: copy.savedAt } } : null;
+  const base: Session = { ...s, hasProfile: a.profile !== null, screen: { kind: 'form' }, replaced };
   const context = { ...ctx, profile: a.profile };
   const stored = a.stored;
   let banner: Banner | null = null;
@@ -240,6 +261,7 @@ function navigate(s: Session, target: StepId, mode: 'push' | 'replace' | 'none',
     shownErrors: errors,
     download: { status: 'idle', message: '' },
     returnToReview: reached === 'recapitulatif' ? false : s.returnToReview,
+    arrival: '',
   };
   session = announce(session, `${blocked ? 'Une étape précédente est à compléter. ' : ''}Étape ${stepNumber(reached)} sur ${STEP_COUNT} : ${stepTitle(reached)}.`);
   if (focus) session = focusOn(session, blocked ? 'wz-error-summary' : 'wz-step-title');
@@ -280,13 +302,17 @@ function replaceDraft(s: Session, pending: PendingReplace, ctx: Context, keepOld
     ...s,
     answers: pending.incoming.answers,
     dirty: true,
-    replaced: keepOld ? { snapshot: old, source: pending.source } : s.replaced,
-    toolMessage: imported ? [msg(ctx).imported, pending.note].filter(Boolean).join(' ') : '',
+    replaced: keepOld ? { snapshot: old } : s.replaced,
+    toolMessage: '',
   };
   // Un import mène au récapitulatif (ou à la première étape à compléter) ; un nouveau brouillon, au début.
   const target: StepId = imported ? 'recapitulatif' : 'contrat';
   const moved = navigate(base, target, 'push');
-  return { session: moved.session, effects: [...effects, ...moved.effects] };
+  if (!imported) return { session: moved.session, effects: [...effects, ...moved.effects] };
+  // Ce que l'import a apporté est dit en haut de l'étape atteinte, et annoncé avec elle.
+  const arrival = [msg(ctx).imported, pending.note].filter(Boolean).join(' ');
+  const session = announce({ ...moved.session, arrival }, `${arrival} ${moved.session.live.message}`);
+  return { session, effects: [...effects, ...moved.effects] };
 }
 
 /** Un lien illisible : bandeau (sauf celui d'un brouillon illisible, qui porte une copie à télécharger) et annonce. */
@@ -384,8 +410,13 @@ export function reduce(s: Session, action: Action, ctx: Context): Result {
     case 'undo-replace': {
       if (!s.replaced) return same(s);
       const { snapshot } = s.replaced;
-      const moved = navigate({ ...s, answers: snapshot.answers, replaced: null, dirty: true, toolMessage: msg(ctx).restored }, snapshot.step ?? 'contrat', 'push');
-      return { session: announce(moved.session, msg(ctx).restored), effects: [{ type: 'unstore', key: REPLACED_KEY }, ...moved.effects] };
+      // Un échange : le brouillon quitté devient à son tour la copie. Il a pu être complété depuis l'import (la copie
+      // reste proposée après un rechargement) ; « Annuler » ne perd donc rien.
+      const current = snapshotOf(s, ctx.now);
+      const back = { ...s, answers: snapshot.answers, replaced: { snapshot: current }, dirty: true, toolMessage: msg(ctx).restored };
+      const moved = navigate(back, snapshot.step ?? 'contrat', 'push');
+      const keep: Effect = { type: 'store', key: REPLACED_KEY, value: serializeDraft(current.answers, current.step, ctx.now) };
+      return { session: announce(moved.session, msg(ctx).restored), effects: [keep, ...moved.effects] };
     }
     case 'resume': {
       if (s.screen.kind !== 'resume') return same(s);
