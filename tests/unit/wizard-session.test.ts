@@ -5,6 +5,7 @@
 import { describe, expect, test } from 'vitest';
 import { newAnswers, setPath } from '../../src/lib/wizard/model';
 import {
+  draftFacts,
   draftToSave,
   freshAnswers,
   initialSession,
@@ -210,6 +211,13 @@ describe('importing never replaces a draft without asking', () => {
     // Fermer le message efface la copie ; une copie illisible n'est pas proposée.
     expect(run(reloaded.session, { type: 'dismiss-replaced' }).effects).toContainEqual({ type: 'unstore', key: REPLACED_KEY });
     expect(start({ replacedCopy: readDraft('{"format":"recueil-assistant"') }).session.replaced).toBeNull();
+  });
+
+  test('the facts shown to compare two drafts name the lots, or say the contract is not divided into lots', () => {
+    const facts = (answers: ReturnType<typeof worksJourney>) => draftFacts({ answers, step: null, savedAt: null });
+    expect(facts(worksJourney())).toContainEqual({ label: '3 lots', value: '1 : Gros œuvre ; 2 : Peinture ; 3 : Charpente métallique' });
+    const single = setPath(newAnswers(catalog, { today: TODAY }), 'contract.allotted', false);
+    expect(facts(single)).toContainEqual({ label: 'Lots', value: 'marché non divisé en lots' });
   });
 
   test('cancelling the import keeps the draft and says so', () => {

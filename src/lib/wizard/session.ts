@@ -548,7 +548,9 @@ export function draftFacts(d: DraftSnapshot): DraftFacts[] {
     { label: 'Objet', value: a.contract.subject.trim() || 'non renseigné' },
     { label: 'Acheteur', value: a.contract.buyerName.trim() || 'non renseigné' },
     { label: 'Montant estimé', value: amount !== null ? `${formatEuros(amount)}\u00a0HT` : a.contract.amount.trim() || 'non renseigné' },
-    { label: a.lots.length > 1 ? `${a.lots.length} lots` : '1 lot', value: lots.join(' ; ') || 'sans intitulé' },
+    a.contract.allotted
+      ? { label: a.lots.length > 1 ? `${a.lots.length} lots` : '1 lot', value: lots.join(' ; ') || 'sans intitulé' }
+      : { label: 'Lots', value: 'marché non divisé en lots' },
   ];
   if (saved && Number.isFinite(saved.getTime())) {
     facts.push({ label: 'Enregistré le', value: saved.toLocaleString('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' }) });

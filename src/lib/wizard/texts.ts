@@ -47,7 +47,7 @@ export const WIZARD_TEXTS = {
   intro: {
     contrat:
       'Ces informations situent le marché : elles servent à savoir si la clause est obligatoire et à remplir l’en-tête des pièces. L’assistant prépare les pièces d’un marché public ; pour un contrat de concession, voir la [fiche C1](/fiches/c1/).',
-    lots: 'Le volume d’heures se calcule lot par lot. Un marché qui n’est pas alloti compte un seul lot : donnez-lui l’intitulé du marché.',
+    lots: 'Le volume d’heures se calcule lot par lot. Un marché qui n’est pas alloti se calcule comme un seul lot, avec son montant et sa part de main-d’œuvre.',
     leviers: 'Choisissez un ou plusieurs leviers. Ils se combinent, avec les limites expliquées ci-dessous.',
     calibrage:
       'Les valeurs proposées (coût horaire de 30 €, taux de 5 %, part de main-d’œuvre de 50 %) sont celles de l’exemple de la [fiche C3](/fiches/c3/) : ce sont des suggestions, à ajuster avec le facilitateur. Le détail du calcul figurera dans une note de calibrage jointe au document.',
