@@ -145,6 +145,11 @@ describe('sharing a pre-filled link', () => {
     await expect(arrival.innerText()).resolves.toMatch(/^Brouillon importé\. Ce lien apporte : les conditions d’exécution/);
     const onScreen = (el: Element) => el.getBoundingClientRect().top >= 0 && el.getBoundingClientRect().bottom <= innerHeight;
     await expect(arrival.evaluate(onScreen)).resolves.toBe(true);
+    await expect(page.locator('#wz-error-summary-title').evaluate(onScreen)).resolves.toBe(true);
+    // La demande de focus suivante ne remonte plus au message : un lien du résumé mène à son champ, à l'écran.
+    await page.locator('#wz-error-summary a').last().click();
+    await page.waitForFunction(() => document.activeElement?.id === 'wz-contract-launchDate');
+    await expect(page.evaluate(() => { const a = document.activeElement!; const r = a.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })).resolves.toBe(true);
     await noAxeViolation(page, 'arrivée d’un lien partiel');
     expect(consoleErrors).toEqual([]);
     await page.close();

@@ -326,6 +326,27 @@ describe('behaviour users expect', () => {
     await page.close();
   });
 
+  test('what the screen shows is already saved: the new step is in storage when it appears', async () => {
+    const { page, consoleErrors } = await freshWizard();
+    await contract(page, { subject: 'la rénovation du gymnase', buyer: 'Ville de Val-Sud', kind: 'travaux', buyerType: 'collectivite', amount: '2 000 000', months: '18', launch: '2026-11-02' });
+    // L'étape suivante s'affiche : au moment même où son titre change, le brouillon enregistré la porte déjà (une page
+    // quittée aussitôt ne perd rien).
+    const storedWhenShown = await page.evaluate(
+      () =>
+        new Promise<unknown>((resolve) => {
+          const form = document.querySelector('.wz-main')!;
+          new MutationObserver(() => {
+            if (!/Les lots/.test(document.getElementById('wz-step-title')?.textContent ?? '')) return;
+            resolve((JSON.parse(localStorage.getItem('recueil-assistant:brouillon') ?? '{}') as { step?: unknown }).step);
+          }).observe(form, { childList: true, subtree: true, characterData: true });
+          document.querySelector<HTMLButtonElement>('.wz-nav button[type="submit"]')!.click();
+        }),
+    );
+    expect(storedWhenShown).toBe('lots');
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
+
   test('reload mid-journey restores the answers; back and forward move between steps', async () => {
     const { page, consoleErrors } = await freshWizard();
     await contract(page, { subject: 'la rénovation du gymnase', buyer: 'Ville de Val-Sud', kind: 'travaux', buyerType: 'collectivite', amount: '2 000 000', months: '18', launch: '2026-11-02' });

@@ -236,7 +236,7 @@ function violations(c: Combination, docs: RenderedDocument[]): string[] {
   const criterion = text(by['rc-critere-insertion']);
   if (criterion && by['note-calibrage']) {
     const uncovered = /Lots réservés/.test(note);
-    if (uncovered !== /ne comporte pas cette clause/.test(criterion)) fail(`critère : lot sans clause d’insertion ${uncovered ? 'non signalé' : 'signalé à tort'}`);
+    if (uncovered !== /ne comporten?t? pas cette clause/.test(criterion)) fail(`critère : lot sans clause d’insertion ${uncovered ? 'non signalé' : 'signalé à tort'}`);
     if (uncovered && /s’impose à tout titulaire :/.test(criterion)) fail('critère : clause dite imposée à tout titulaire alors qu’un lot ne la porte pas');
   }
   return out;

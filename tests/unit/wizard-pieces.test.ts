@@ -4,9 +4,11 @@ import fc from 'fast-check';
 import { documentText } from '../../src/lib/redactions/core/document';
 import { documentsFor, piecesFor, plannedDocuments, previewDocuments } from '../../src/lib/wizard/pieces';
 import { calibrationSummary } from '../../src/lib/wizard/calibration';
-import { newAnswers, setPath, type Answers } from '../../src/lib/wizard/model';
+import { addLot, newAnswers, setPath, type Answers } from '../../src/lib/wizard/model';
 import { reviewGroups } from '../../src/lib/wizard/summary';
 import { catalog, derogationJourney, servicesJourney, worksJourney } from '../support/wizard-fixtures';
+
+const set = (a: Answers, values: Record<string, unknown>) => Object.entries(values).reduce((acc, [p, v]) => setPath(acc, p, v), a);
 
 const texts = (a: Answers) => {
   const r = documentsFor(a, catalog);
@@ -90,6 +92,19 @@ describe('documentsFor', () => {
     expect(t['reserve-siae']).toMatch(/lot 2\u00a0: Entretien des cimetières/);
     expect(t['avis-rc-clause']).not.toMatch(/lot 2/);
     expect(t['note-calibrage']).toMatch(/Lots réservés/);
+  });
+
+  test('(b) below the threshold, the criterion names the lots the clause does not cover, in the singular or the plural', () => {
+    const below = set(setPath(servicesJourney(), 'contract.launchDate', '2026-08-21'), { 'levers.criterion': true, 'criterion.support': 'la tonte et la taille' });
+    const one = texts(below)['rc-critere-insertion'];
+    expect(one).toMatch(/qui s’impose à tout titulaire des lots qu’elle couvre\u00a0:/);
+    expect(one).toMatch(/Pour le lot 2, qui ne comporte pas cette clause, il apprécie l’action d’insertion proposée/);
+    const two = set(addLot(below), { 'lots.2.name': 'Fleurissement', 'lots.2.amount': '50 000', 'lots.2.labourShare': '80', 'lots.2.reservation': 'ea-esat' });
+    expect(texts(two)['rc-critere-insertion']).toMatch(/Pour les lots 2 et 3, qui ne comportent pas cette clause/);
+    // Au-dessus des seuils, la clause couvre aussi le lot réservé : rien à signaler.
+    const above = texts(set(servicesJourney(), { 'levers.criterion': true, 'criterion.support': 'la tonte et la taille' }))['rc-critere-insertion'];
+    expect(above).toMatch(/qui s’impose à tout titulaire\u00a0:/);
+    expect(above).not.toMatch(/ne comporte/);
   });
 
   test('(b) above the threshold, the reserved lot is calibrated and shown with its clause on the cover page', () => {

@@ -183,7 +183,12 @@ describe('importing never replaces a draft without asking', () => {
     const confirmed = run(s, { type: 'confirm-replace' });
     expect(confirmed.session.answers.contract.subject).toBe('la restauration scolaire');
     expect(confirmed.session.arrival).toMatch(/Brouillon importé/);
-    // Dit en haut de l'étape atteinte, jusqu'à la navigation suivante.
+    // Dit en haut de l'étape atteinte, gardé à l'écran avec l'élément focalisé (cette fois seulement), jusqu'à la
+    // navigation suivante.
+    expect(confirmed.session.focus?.reveal).toBe('wz-arrival');
+    const added = run(confirmed.session, { type: 'add-lot' }).session;
+    expect(added.arrival).not.toBe('');
+    expect(added.focus?.reveal).toBeUndefined();
     expect(run(confirmed.session, { type: 'go-to', step: 'contrat' }).session.arrival).toBe('');
     expect(confirmed.session.live.message).toMatch(/^Brouillon importé\. .*Étape \d sur \d+/);
     const copy = confirmed.effects.find((e): e is Extract<Effect, { type: 'store' }> => e.type === 'store' && e.key === REPLACED_KEY);
@@ -213,11 +218,28 @@ describe('importing never replaces a draft without asking', () => {
     expect(start({ replacedCopy: readDraft('{"format":"recueil-assistant"') }).session.replaced).toBeNull();
   });
 
+  test('the same file imported twice keeps the first copy; « Annuler » keeps no empty or identical copy', () => {
+    let s = typed(start().session, 'contract.subject', 'la rénovation du gymnase');
+    s = run(s, { type: 'import', text: file, size: file.length }).session;
+    const once = run(s, { type: 'confirm-replace' }).session;
+    const twice = run(run(once, { type: 'import', text: file, size: file.length }).session, { type: 'confirm-replace' });
+    expect(twice.session.replaced?.snapshot.answers.contract.subject).toBe('la rénovation du gymnase');
+    expect(twice.effects.some((e) => e.type === 'store' && e.key === REPLACED_KEY)).toBe(false);
+    // Un brouillon neuf remplacé par un import : « Annuler » le rétablit sans garder de copie vide.
+    const fresh = run(run(start().session, { type: 'import', text: file, size: file.length }).session, { type: 'confirm-replace' }).session;
+    const restored = { ...fresh, replaced: { snapshot: { answers: start().session.answers, step: null, savedAt: null } } };
+    const undone = run(restored, { type: 'undo-replace' });
+    expect(undone.session.replaced?.snapshot.answers.contract.subject).toBe('la restauration scolaire');
+    const back = run(undone.session, { type: 'undo-replace' });
+    expect(back.session.replaced).toBeNull();
+    expect(back.effects).toContainEqual({ type: 'unstore', key: REPLACED_KEY });
+  });
+
   test('the facts shown to compare two drafts name the lots, or say the contract is not divided into lots', () => {
     const facts = (answers: ReturnType<typeof worksJourney>) => draftFacts({ answers, step: null, savedAt: null });
     expect(facts(worksJourney())).toContainEqual({ label: '3 lots', value: '1 : Gros œuvre ; 2 : Peinture ; 3 : Charpente métallique' });
     const single = setPath(newAnswers(catalog, { today: TODAY }), 'contract.allotted', false);
-    expect(facts(single)).toContainEqual({ label: 'Lots', value: 'marché non divisé en lots' });
+    expect(facts(single)).toContainEqual({ label: 'Allotissement', value: 'Marché non divisé en lots' });
   });
 
   test('cancelling the import keeps the draft and says so', () => {

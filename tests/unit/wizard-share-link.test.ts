@@ -138,6 +138,17 @@ describe('creating and reading a link', () => {
     expect(reservedLots(read.answers).map((l) => l.name)).toEqual([sent.lots[1]!.name]);
   });
 
+  test('a link written before the hours brought the contract still opens, and says only what it brings', async () => {
+    const sent = worksJourney();
+    const old = { version: sent.version, parts: ['lots', 'calibrage'], answers: { lots: sent.lots } };
+    const read = await open(await forged(JSON.stringify(old)), base());
+    if (read.status !== 'ok') throw new Error(read.message);
+    expect(read.parts).toEqual(['lots', 'calibrage']);
+    expect(read.answers.lots).toEqual(sent.lots);
+    expect(read.answers.contract).toEqual(base().contract);
+    expect(read.note).not.toMatch(/le marché/);
+  });
+
   test('lots shared without the contract keep their reservation as the sender had it', async () => {
     const sent = setPath(setPath(worksJourney(), 'levers.reservation', true), 'lots.1.reservation', 'siae');
     const read = await open(hashOf(await link(sent, ['lots'])), base());

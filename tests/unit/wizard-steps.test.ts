@@ -127,6 +127,14 @@ describe('validation of the lots step', () => {
     expect(stepWarnings(setPath(worksJourney(), 'contract.amount', '7 000 000'), 'lots')[0]).toMatch(/inférieure au montant estimé/);
   });
 
+  test('a contract not divided into lots is never asked for a lot number it does not show, and is called « le marché »', () => {
+    let single = setPath(newAnswers(catalog, { today: new Date(2026, 10, 3) }), 'contract.allotted', false);
+    single = setPath(setPath(single, 'lots.0.number', ''), 'lots.0.labourShare', '180');
+    expect(messages(single, 'lots', 'lots.0.number')).toEqual([]);
+    expect(messages(single, 'lots', 'lots.0.labourShare')[0]).toMatch(/^La part de main-d’œuvre du marché/);
+    expect(messages(setPath(single, 'contract.allotted', true), 'lots', 'lots.0.number')[0]).toMatch(/Indiquez le numéro du lot/);
+  });
+
   test('a lot can be added and removed, but never the last one', () => {
     const a = addLot(newAnswers(catalog));
     expect(a.lots.map((l) => l.number)).toEqual(['1', '2']);

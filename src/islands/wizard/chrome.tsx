@@ -4,7 +4,7 @@
  */
 import { useContext } from 'preact/hooks';
 import { fieldId } from '../../lib/wizard/model';
-import { draftFacts, stepList, type DraftSnapshot } from '../../lib/wizard/session';
+import { ARRIVAL_ID, draftFacts, stepList, type DraftSnapshot } from '../../lib/wizard/session';
 import { serializeDraft } from '../../lib/wizard/storage';
 import { Wizard } from './context';
 
@@ -186,7 +186,7 @@ export function ArrivalNotice() {
   const { session } = useContext(Wizard);
   if (!session.arrival) return null;
   return (
-    <div class="wz-notice wz-arrival">
+    <div id={ARRIVAL_ID} class="wz-notice wz-arrival">
       <p>{session.arrival}</p>
     </div>
   );

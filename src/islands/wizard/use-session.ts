@@ -3,7 +3,7 @@
  * stockage au démarrage, exécution des effets (historique, stockage), enregistrement automatique, focus.
  * Aucune règle ici : chaque décision est prise par `reduce`.
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { readHandoff, withoutHandoff } from '../../lib/wizard/handoff';
 import type { WizardCatalog } from '../../lib/wizard/model';
 import { draftToSave, freshAnswers, initialSession, reduce, type Action, type Context, type Effect, type Session } from '../../lib/wizard/session';
@@ -91,9 +91,10 @@ export function useSession(catalog: WizardCatalog) {
     return () => window.removeEventListener('popstate', onPop);
   }, []);
 
-  // Enregistrement automatique dans le navigateur.
+  // Enregistrement automatique dans le navigateur, dans le rendu même (effet de mise en page, pas après l'affichage) :
+  // ce que l'écran montre est déjà enregistré, même si la page est quittée aussitôt.
   const [saved, setSaved] = useState<{ at: Date | null; failed: boolean }>({ at: null, failed: false });
-  useEffect(() => {
+  useLayoutEffect(() => {
     const now = new Date();
     const text = draftToSave(session, now);
     if (text === null) return;
@@ -105,8 +106,7 @@ export function useSession(catalog: WizardCatalog) {
   useEffect(() => {
     if (!session.focus) return;
     focusElement(session.focus.id);
-    // Après un import, ce qu'il a apporté, en haut de l'étape, reste à l'écran au-dessus des erreurs focalisées.
-    if (session.arrival) document.querySelector('.wz-arrival')?.scrollIntoView({ block: 'start' });
+    if (session.focus.reveal) document.getElementById(session.focus.reveal)?.scrollIntoView({ block: 'start' });
   }, [session.focus?.n]);
 
   return { session, dispatch, saved, loadShare };

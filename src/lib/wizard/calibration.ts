@@ -6,7 +6,7 @@
 import { ANRU_RATE, CLEANING_MIN_HOURS, USUAL_RATE } from '../calibrate';
 import { formatEuros, formatInt } from '../format';
 import { CALIBRATION_SUGGESTIONS, type Answers, type LotAnswers } from './model';
-import { clauseLots, reservedLots } from './levers';
+import { clauseLots, lotsWithoutClause } from './levers';
 import { singleLine } from '../redactions/core/text';
 import { lotCalibration, type LotCalibration } from './lot-calibration';
 import { parseNumber } from './numbers';
@@ -92,7 +92,7 @@ export function calibrationNoteAnswers(answers: Answers): Record<string, unknown
       };
     }),
     // Les lots réservés sans clause d'heures (hors obligation) ; un lot réservé qui garde la clause est calibré plus haut.
-    lots_reserves: reservedLots(answers).filter((lot) => !clauseLots(answers).includes(lot)).map((lot) => ({ numero_reserve: sentence(lot.number), intitule_reserve: sentence(lot.name), reservation: lot.reservation })),
+    lots_reserves: lotsWithoutClause(answers).map((lot) => ({ numero_reserve: sentence(lot.number), intitule_reserve: sentence(lot.name), reservation: lot.reservation })),
   };
 }
 

@@ -41,6 +41,15 @@ export function clauseLots(answers: Answers): LotAnswers[] {
   return answers.lots.filter((l) => !answers.levers.reservation || l.reservation === 'aucune');
 }
 
+/**
+ * Les lots que la clause d'heures ne couvre pas alors que le marché en comporte une : les lots réservés, hors
+ * obligation. La note de calibrage les énumère, le critère d'attribution les note sans volume minimal.
+ */
+export function lotsWithoutClause(answers: Answers): LotAnswers[] {
+  const clause = clauseLots(answers);
+  return clause.length === 0 ? [] : answers.lots.filter((l) => !clause.includes(l));
+}
+
 /** Le contrat est-il un contrat de concession ? L'assistant ne prépare que des marchés publics. */
 export const isConcession = (answers: Answers) => answers.contract.contractType === 'concession';
 

@@ -14,7 +14,7 @@ import { joinFr, type FieldError } from '../redactions/core/values';
 import { singleLine } from '../redactions/core/text';
 import type { Answers, ContractKind, WizardCatalog, WizardDraft } from './model';
 import { calibrationNoteAnswers, lotCalibration } from './calibration';
-import { clauseLots, employmentToVerify, hasEmploymentCondition, isConcession, needsDerogation, obligationOf, reservedLots } from './levers';
+import { clauseLots, employmentToVerify, hasEmploymentCondition, isConcession, lotsWithoutClause, needsDerogation, obligationOf, reservedLots } from './levers';
 import { parseNumber, RULES, type NumberKind } from './numbers';
 import { validateStep, visibleSteps, type StepId } from './steps';
 
@@ -211,7 +211,8 @@ export function piecesFor(answers: Answers): Piece[] {
   }
   if (answers.levers.criterion) {
     const k = answers.criterion;
-    const withoutClause = clause.length > 0 ? answers.lots.filter((l) => !clause.includes(l)) : [];
+    // Numéros imprimés : l'accord (« le lot 2 », « les lots 2 et 3 ») suit la liste telle qu'elle est écrite.
+    const withoutClause = lotsWithoutClause(answers).map((l) => singleLine(l.number)).filter(Boolean);
     pieces.push({
       draftId: 'rc-critere-insertion',
       answers: {
@@ -224,7 +225,7 @@ export function piecesFor(answers: Answers): Piece[] {
         // La phrase « il s'ajoute à la clause » parle de la clause d'heures, pas de la condition liée à l'emploi ; un lot
         // qu'elle ne couvre pas (réservé, hors obligation) est noté sans volume minimal.
         avec_clause: yesNo(clause.length > 0),
-        lots_sans_clause: lotNumbers(withoutClause),
+        lots_sans_clause: joinFr(withoutClause),
         plusieurs_sans_clause: yesNo(withoutClause.length > 1),
         sous_criteres: k.subCriteria.map((s) => ({ intitule: t(s.title), poids: n(s.weight, RULES.subCriterionWeight), attendu: t(s.expected) })),
         pages_max: n(k.maxPages, RULES.maxPages),

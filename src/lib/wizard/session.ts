@@ -23,6 +23,7 @@ import { docxFileName } from './filename';
 import type { RenderedDocument } from '../redactions/core/document';
 import { cleanText as sanitizeText } from '../redactions/core/text';
 import { guardStep, isStepId, nextStep, previousStep, STEP_IDS, stepShortTitle, stepTitle, validateStep, visibleSteps, type FieldError, type StepId } from './steps';
+import { allotmentFact } from './summary';
 import { BACKUP_KEY, DRAFT_KEY, PROFILE_KEY, REPLACED_KEY, readDraft, serializeDraft, serializeProfile, type ReadResult } from './storage';
 
 /** Un brouillon tel qu'on le garde ou le propose : réponses, étape et date d'enregistrement. */
@@ -90,8 +91,11 @@ export interface Session {
   arrival: string;
   /** Dernière annonce aux lecteurs d'écran ; `n` change à chaque annonce, même répétée. */
   live: { message: string; n: number };
-  /** Élément à focaliser après le rendu (id HTML) ; `n` change à chaque demande. */
-  focus: { id: string; n: number } | null;
+  /**
+   * Élément à focaliser après le rendu (id HTML) ; `n` change à chaque demande. `reveal` : un élément plus haut à
+   * garder à l'écran avec lui (ce qu'un import a apporté, au-dessus des erreurs focalisées), pour cette demande seulement.
+   */
+  focus: { id: string; n: number; reveal?: string } | null;
 }
 
 export type Action =
@@ -186,6 +190,8 @@ export function isPristine(answers: Answers, ctx: Context): boolean {
   const strip = (a: Answers) => JSON.stringify({ ...a, derogation: { ...a.derogation, date: '' } });
   return strip(answers) === strip(freshAnswers(ctx));
 }
+
+const sameAnswers = (a: Answers, b: Answers) => JSON.stringify(a) === JSON.stringify(b);
 
 type Result = { session: Session; effects: Effect[] };
 
@@ -296,24 +302,30 @@ const snapshotOf = (s: Session, now: Date): DraftSnapshot => ({ answers: s.answe
 /** Remplace le brouillon en cours ; l'ancien est gardé (copie dans le navigateur) pour « Annuler ». */
 function replaceDraft(s: Session, pending: PendingReplace, ctx: Context, keepOld: boolean): Result {
   const old = snapshotOf(s, ctx.now);
+  // Un brouillon remplacé par lui-même (le même lien ouvert deux fois) n'écrase pas la copie déjà gardée.
+  const keep = keepOld && !sameAnswers(old.answers, pending.incoming.answers);
   const imported = pending.source === 'import' || pending.source === 'lien';
-  const effects: Effect[] = keepOld ? [{ type: 'store', key: REPLACED_KEY, value: serializeDraft(old.answers, old.step, ctx.now) }] : [];
+  const effects: Effect[] = keep ? [{ type: 'store', key: REPLACED_KEY, value: serializeDraft(old.answers, old.step, ctx.now) }] : [];
   const base: Session = {
     ...s,
     answers: pending.incoming.answers,
     dirty: true,
-    replaced: keepOld ? { snapshot: old } : s.replaced,
+    replaced: keep ? { snapshot: old } : s.replaced,
     toolMessage: '',
   };
   // Un import mène au récapitulatif (ou à la première étape à compléter) ; un nouveau brouillon, au début.
   const target: StepId = imported ? 'recapitulatif' : 'contrat';
   const moved = navigate(base, target, 'push');
   if (!imported) return { session: moved.session, effects: [...effects, ...moved.effects] };
-  // Ce que l'import a apporté est dit en haut de l'étape atteinte, et annoncé avec elle.
+  // Ce que l'import a apporté est dit en haut de l'étape atteinte, montré avec l'élément focalisé, et annoncé avec elle.
   const arrival = [msg(ctx).imported, pending.note].filter(Boolean).join(' ');
-  const session = announce({ ...moved.session, arrival }, `${arrival} ${moved.session.live.message}`);
+  const focus = moved.session.focus && { ...moved.session.focus, reveal: ARRIVAL_ID };
+  const session = announce({ ...moved.session, arrival, focus }, `${arrival} ${moved.session.live.message}`);
   return { session, effects: [...effects, ...moved.effects] };
 }
+
+/** L'id HTML du message qui dit ce qu'un import a apporté (`arrival`). */
+export const ARRIVAL_ID = 'wz-arrival';
 
 /** Un lien illisible : bandeau (sauf celui d'un brouillon illisible, qui porte une copie à télécharger) et annonce. */
 function linkError(s: Session, message: string): Result {
@@ -413,10 +425,14 @@ export function reduce(s: Session, action: Action, ctx: Context): Result {
       // Un échange : le brouillon quitté devient à son tour la copie. Il a pu être complété depuis l'import (la copie
       // reste proposée après un rechargement) ; « Annuler » ne perd donc rien.
       const current = snapshotOf(s, ctx.now);
-      const back = { ...s, answers: snapshot.answers, replaced: { snapshot: current }, dirty: true, toolMessage: msg(ctx).restored };
+      // Un brouillon vide, ou identique à celui rétabli, n'est pas gardé : il n'y aurait rien à y revenir.
+      const worthKeeping = !isPristine(current.answers, ctx) && !sameAnswers(current.answers, snapshot.answers);
+      const back = { ...s, answers: snapshot.answers, replaced: worthKeeping ? { snapshot: current } : null, dirty: true, toolMessage: msg(ctx).restored };
       const moved = navigate(back, snapshot.step ?? 'contrat', 'push');
-      const keep: Effect = { type: 'store', key: REPLACED_KEY, value: serializeDraft(current.answers, current.step, ctx.now) };
-      return { session: announce(moved.session, msg(ctx).restored), effects: [keep, ...moved.effects] };
+      const copy: Effect = worthKeeping
+        ? { type: 'store', key: REPLACED_KEY, value: serializeDraft(current.answers, current.step, ctx.now) }
+        : { type: 'unstore', key: REPLACED_KEY };
+      return { session: announce(moved.session, msg(ctx).restored), effects: [copy, ...moved.effects] };
     }
     case 'resume': {
       if (s.screen.kind !== 'resume') return same(s);
@@ -550,7 +566,7 @@ export function draftFacts(d: DraftSnapshot): DraftFacts[] {
     { label: 'Montant estimé', value: amount !== null ? `${formatEuros(amount)}\u00a0HT` : a.contract.amount.trim() || 'non renseigné' },
     a.contract.allotted
       ? { label: a.lots.length > 1 ? `${a.lots.length} lots` : '1 lot', value: lots.join(' ; ') || 'sans intitulé' }
-      : { label: 'Lots', value: 'marché non divisé en lots' },
+      : allotmentFact(false),
   ];
   if (saved && Number.isFinite(saved.getTime())) {
     facts.push({ label: 'Enregistré le', value: saved.toLocaleString('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' }) });

@@ -127,7 +127,7 @@ function mergeParts(base: Answers, partial: Record<string, unknown>, parts: Shar
 
 /** « le marché, l’obligation et les leviers retenus ; les lots (…) » : ce que le lien apporte, pour le destinataire. */
 export function partsSummary(parts: readonly SharePart[]): string {
-  return normalizeParts(parts)
+  return parts
     .map((p) => PART_LABELS[p].charAt(0).toLowerCase() + PART_LABELS[p].slice(1))
     .join(' ; ');
 }
@@ -262,7 +262,10 @@ export async function readShareLink(hash: string, base: Answers): Promise<LinkRe
   if (!isRecord(data) || !isRecord(data.answers) || !Array.isArray(data.parts) || data.parts.length === 0) return invalid(DAMAGED);
   const known: readonly unknown[] = SHARE_PARTS;
   if (!data.parts.every((p) => known.includes(p))) return invalid(DAMAGED);
-  const parts = normalizeParts(data.parts as SharePart[]);
+  // Les parties telles que le lien les déclare (un lien les écrit déjà complètes, `normalizeParts`), dans l'ordre des
+  // étapes : un lien d'avant une implication nouvelle reste lisible, et le résumé ne dit que ce qu'il apporte.
+  const declared: readonly unknown[] = data.parts;
+  const parts = SHARE_PARTS.filter((p) => declared.includes(p));
   const draft = JSON.stringify({ format: DRAFT_FORMAT, version: data.version, step: null, answers: mergeParts(base, data.answers, parts) });
   return { status: 'ok', draft, parts, note: `Ce lien apporte : ${partsSummary(parts)}. Les autres réponses sont celles d’un brouillon neuf.` };
 }

@@ -64,7 +64,8 @@ export function visibleSteps(answers: Answers): StepId[] {
   });
 }
 
-const lotName = (answers: Answers, index: number) => `du lot ${answers.lots[index]?.number.trim() || index + 1}`;
+/** « du lot 2 » ; pour un marché non alloti, dont la seule ligne est le marché lui-même, « du marché ». */
+const lotName = (answers: Answers, index: number) => (answers.contract.allotted ? `du lot ${answers.lots[index]?.number.trim() || index + 1}` : 'du marché');
 
 class Errors {
   list: FieldError[] = [];
@@ -131,15 +132,19 @@ function contract(answers: Answers, e: Errors) {
   }
 }
 
+function lotNumber(number: string, i: number, seen: Map<string, number>, e: Errors) {
+  if (!number) e.add(`lots.${i}.number`, `Indiquez le numéro du lot (ligne ${i + 1}).`);
+  else if (number.length > 20) e.text(`lots.${i}.number`, number, `Le numéro du lot (ligne ${i + 1})`, null, 20);
+  else if (seen.has(number.toLowerCase())) e.add(`lots.${i}.number`, `Deux lots portent le numéro « ${number} » : donnez à chacun un numéro distinct.`);
+  seen.set(number.toLowerCase(), i);
+}
+
 function lots(answers: Answers, e: Errors) {
   const seen = new Map<string, number>();
   answers.lots.forEach((lot, i) => {
     const of = lotName(answers, i);
-    const number = lot.number.trim();
-    if (!number) e.add(`lots.${i}.number`, `Indiquez le numéro du lot (ligne ${i + 1}).`);
-    else if (number.length > 20) e.text(`lots.${i}.number`, number, `Le numéro du lot (ligne ${i + 1})`, null, 20);
-    else if (seen.has(number.toLowerCase())) e.add(`lots.${i}.number`, `Deux lots portent le numéro « ${number} » : donnez à chacun un numéro distinct.`);
-    seen.set(number.toLowerCase(), i);
+    // Un marché non alloti n'affiche ni n'imprime de numéro de lot : rien à demander.
+    if (answers.contract.allotted) lotNumber(lot.number.trim(), i, seen, e);
     // Un marché non alloti n'a qu'une ligne, qui est le marché lui-même : pas d'intitulé de lot à demander.
     e.text(`lots.${i}.name`, lot.name, `L’intitulé ${of}`, answers.contract.allotted ? `Indiquez l’intitulé ${of}.` : null, 300);
     e.number(`lots.${i}.amount`, lot.amount, { ...RULES.lotAmount, subject: `Le montant estimé ${of}` });

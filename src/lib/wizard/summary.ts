@@ -10,6 +10,9 @@ import { subjectSentence } from './pieces';
 import { parseNumber } from './numbers';
 import { employmentAsksFacilitator, visibleSteps, stepTitle, type StepId } from './steps';
 
+/** « Allotissement : Marché (non) divisé en lots », au récapitulatif et dans la comparaison de deux brouillons. */
+export const allotmentFact = (allotted: boolean) => ({ label: 'Allotissement', value: allotted ? 'Marché divisé en lots' : 'Marché non divisé en lots' });
+
 export interface ReviewItem {
   label: string;
   value: string;
@@ -58,7 +61,7 @@ export function reviewGroups(answers: Answers, catalog: WizardCatalog): ReviewGr
     ...(c.framework !== 'non'
       ? [{ label: 'Accord-cadre à bons de commande', value: `${catalog.texts.options.framework[c.framework]} ; montant ${lowerFirst(catalog.texts.options.frameworkPeriod[c.frameworkPeriod])}` }]
       : []),
-    { label: 'Allotissement', value: c.allotted ? 'Marché divisé en lots' : 'Marché non divisé en lots' },
+    allotmentFact(c.allotted),
     { label: 'Montant estimé', value: euros(c.amount) },
     { label: 'Durée', value: `${num(c.durationMonths)} mois` },
     { label: 'Lancement de la consultation', value: dateFr(c.launchDate) },
