@@ -11,8 +11,8 @@ describe('the built wizard page', () => {
     expect(html()).not.toContain('data-pagefind-body');
   });
 
-  test('hydrates the wizard island on load and renders the first step without JavaScript', () => {
-    expect(html()).toMatch(/<astro-island[^>]*client="load"/);
+  test('hydrates the wizard island once the page is idle (its first paint is not delayed) and renders the first step without JavaScript', () => {
+    expect(html()).toMatch(/<astro-island[^>]*client="idle"/);
     expect(html()).toContain('Étape 1 sur');
     expect(html()).toContain('<noscript>');
   });

@@ -28,7 +28,10 @@ interface Props {
   base: string;
 }
 
-/** À partir de cette largeur, l'aperçu est à côté du formulaire ; en dessous, il s'ouvre dans un panneau. */
+/**
+ * À partir de cette largeur, l'aperçu est à côté du formulaire ; en dessous, il s'ouvre dans un panneau. La feuille de
+ * style (wizard.css, `.wz-layout`) réserve sa colonne au même seuil dès le rendu du serveur.
+ */
 const WIDE = '(min-width: 64rem)';
 const time = (d: Date) => d.toLocaleTimeString('fr-FR', { hour: '2-digit', minute: '2-digit' });
 
@@ -142,7 +145,7 @@ export default function WizardApp({ catalog, base }: Props) {
           ) : screen.kind === 'replace' ? (
             <ReplacePrompt />
           ) : (
-            <div class={`wz-layout${wide ? ' wz-layout--wide' : ''}`}>
+            <div class="wz-layout">
               <div class="wz-main">
                 <ArrivalNotice />
                 <ReplacedNotice />
