@@ -328,7 +328,8 @@ describe('behaviour users expect', () => {
 
   test('the page does not jump when the wizard wakes up, at 1100 px and 390 px (the preview column is reserved)', async () => {
     for (const width of [1100, 390]) {
-      const { page, consoleErrors } = await openPage(context);
+      // Sans brouillon enregistré (les autres tests de ce fichier en laissent) : le formulaire, pas la question de reprise.
+      const { page, consoleErrors } = await freshWizard();
       await page.setViewportSize({ width, height: 900 });
       await page.addInitScript(() => {
         (window as unknown as { shifts: number[] }).shifts = [];
@@ -336,7 +337,7 @@ describe('behaviour users expect', () => {
           for (const e of list.getEntries()) (window as unknown as { shifts: number[] }).shifts.push((e as unknown as { value: number }).value);
         }).observe({ type: 'layout-shift', buffered: true });
       });
-      await page.goto(WIZARD);
+      await page.reload();
       await hydrated(page);
       await page.waitForSelector('.wz-form:not([aria-busy])');
       const total = await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts.reduce((a, b) => a + b, 0));
